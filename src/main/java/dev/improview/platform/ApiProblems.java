@@ -1,0 +1,46 @@
+package dev.improview.platform;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Builds RFC 9457 problem details with Improview's stable {@code type} URIs. Every error the API
+ * sends is one of these; docs/api.md lists the types.
+ */
+public final class ApiProblems {
+
+  private static final String TYPE_PREFIX = "https://improview.dev/problems/";
+
+  private ApiProblems() {}
+
+  /** The stable type URI for a short error name such as {@code not-found}. */
+  public static URI type(String name) {
+    return URI.create(TYPE_PREFIX + name);
+  }
+
+  /** A problem detail with type, title and a human detail. */
+  public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
+    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type(type));
+    problem.setTitle(title);
+    return problem;
+  }
+
+  /** An exception Spring MVC renders as the given problem detail. */
+  public static ErrorResponseException exception(
+      HttpStatus status, String type, String title, String detail) {
+    return new ErrorResponseException(status, of(status, type, title, detail), null);
+  }
+
+  /** 400: a request parameter or body field is malformed; {@code detail} says which and why. */
+  public static ErrorResponseException badRequest(String detail) {
+    return exception(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
+  }
+
+  /** 404: the named resource does not exist. */
+  public static ErrorResponseException notFound(String detail) {
+    return exception(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+  }
+}

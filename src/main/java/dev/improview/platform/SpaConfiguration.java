@@ -1,0 +1,55 @@
+package dev.improview.platform;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+
+/**
+ * Serves the single-page app from {@code classpath:/static}: fingerprinted assets are cached for a
+ * year, and any other path that is not a file, nor under a server prefix, falls back to {@code
+ * index.html} (never cached) so client-side routes survive a reload.
+ */
+@Configuration(proxyBeanMethods = false)
+class SpaConfiguration implements WebMvcConfigurer {
+
+  /** Paths the server owns: an unknown path under them is a 404, never the SPA. */
+  static final List<String> SERVER_PREFIXES =
+      List.of("api/", "actuator/", "v3/", "swagger-ui/", "swagger-ui.html", "assets/");
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    registry
+        .addResourceHandler("/assets/**")
+        .addResourceLocations("classpath:/static/assets/")
+        .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+    registry
+        .addResourceHandler("/**")
+        .addResourceLocations("classpath:/static/")
+        .setCacheControl(CacheControl.noCache())
+        .resourceChain(true)
+        .addResolver(new SpaFallbackResolver());
+  }
+
+  private static final class SpaFallbackResolver extends PathResourceResolver {
+    @Override
+    protected Resource getResource(String resourcePath, Resource location) throws IOException {
+      var requested = location.createRelative(resourcePath);
+      if (requested.exists() && requested.isReadable()) {
+        return requested;
+      }
+      if (SERVER_PREFIXES.stream().anyMatch(resourcePath::startsWith)
+          || resourcePath.contains(".")) {
+        return null;
+      }
+      var index = new ClassPathResource("static/index.html");
+      return index.exists() ? index : null;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.improview.problem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A whole problem as authored (docs/problem-format.md), including what users must never see before
+ * they earn it: hidden tests, hint texts and solutions. {@link PublicProblem} is the view the API
+ * serves.
+ */
+public record Problem(
+    int schemaVersion,
+    String id,
+    int version,
+    String title,
+    Category category,
+    Difficulty difficulty,
+    List<String> tags,
+    int estimatedMinutes,
+    String statement,
+    List<String> constraints,
+    JsonNode signature,
+    JsonNode comparison,
+    List<Example> examples,
+    List<TestCase> publicTests,
+    List<TestCase> hiddenTests,
+    List<String> hints,
+    Map<String, String> solutions,
+    String solutionExplanation,
+    Complexity complexity) {
+
+  /** The format version this server reads. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public Problem {
+    if (schemaVersion != SCHEMA_VERSION) {
+      throw new IllegalArgumentException(
+          "schemaVersion must be " + SCHEMA_VERSION + ": " + schemaVersion);
+    }
+    if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*") || id.length() > 80) {
+      throw new IllegalArgumentException("id must be kebab-case, at most 80 characters: " + id);
+    }
+    if (version < 1) {
+      throw new IllegalArgumentException("version < 1: " + version);
+    }
+    requireText(title, "title");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(difficulty, "difficulty");
+    if (estimatedMinutes < 1 || estimatedMinutes > 240) {
+      throw new IllegalArgumentException("estimatedMinutes not in 1..240: " + estimatedMinutes);
+    }
+    requireText(statement, "statement");
+    Objects.requireNonNull(signature, "signature");
+    tags = List.copyOf(Objects.requireNonNullElse(tags, List.of()));
+    constraints = List.copyOf(Objects.requireNonNullElse(constraints, List.of()));
+    examples = List.copyOf(Objects.requireNonNullElse(examples, List.of()));
+    publicTests = List.copyOf(Objects.requireNonNull(publicTests, "publicTests"));
+    hiddenTests = List.copyOf(Objects.requireNonNull(hiddenTests, "hiddenTests"));
+    hints = List.copyOf(Objects.requireNonNullElse(hints, List.of()));
+    solutions = Map.copyOf(Objects.requireNonNullElse(solutions, Map.of()));
+    if (publicTests.isEmpty()) {
+      throw new IllegalArgumentException("publicTests is empty for problem " + id);
+    }
+  }
+
+  /** One worked example shown in the statement. */
+  public record Example(JsonNode args, JsonNode output, String explanation) {
+    public Example {
+      Objects.requireNonNull(args, "examples[].args");
+      Objects.requireNonNull(output, "examples[].output");
+    }
+  }
+
+  /** One test: the arguments and the expected return value. */
+  public record TestCase(JsonNode args, JsonNode expected, String note) {
+    public TestCase {
+      if (args == null || !args.isArray()) {
+        throw new IllegalArgumentException("test args must be an array: " + args);
+      }
+      Objects.requireNonNull(expected, "test expected");
+    }
+  }
+
+  /** Big-O of the reference solution. */
+  public record Complexity(String time, String space) {}
+
+  private static void requireText(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " is blank");
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.improview.problem;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The problem store, and this module's API to others: the current revision of each problem in
+ * {@code problem}, every revision ever stored in {@code problem_revision}.
+ */
+@Repository
+public class ProblemCatalog {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  ProblemCatalog(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** Summaries, optionally filtered; either filter may be null. */
+  public List<ProblemSummary> list(Category category, Difficulty difficulty) {
+    return jdbc.sql(
+            """
+            select id, title, category, difficulty, tags, estimated_minutes, source
+            from problem
+            where (cast(:category as text) is null or category = :category)
+              and (cast(:difficulty as text) is null or difficulty = :difficulty)
+            order by case difficulty when 'easy' then 0 when 'medium' then 1 else 2 end,
+                     category, title
+            """)
+        .param("category", category == null ? null : category.id())
+        .param("difficulty", difficulty == null ? null : difficulty.id())
+        .query(
+            (rs, row) ->
+                new ProblemSummary(
+                    rs.getString("id"),
+                    rs.getString("title"),
+                    Category.fromId(rs.getString("category")),
+                    Difficulty.fromId(rs.getString("difficulty")),
+                    Arrays.asList((String[]) rs.getArray("tags").getArray()),
+                    rs.getInt("estimated_minutes"),
+                    ProblemSummary.Source.valueOf(rs.getString("source").toUpperCase(Locale.ROOT))))
+        .list();
+  }
+
+  /** The current revision of a problem. */
+  public Optional<StoredProblem> find(String id) {
+    return jdbc.sql("select content, content_sha256 from problem where id = :id")
+        .param("id", id)
+        .query(
+            (rs, row) ->
+                new StoredProblem(
+                    json.readValue(rs.getString("content"), Problem.class),
+                    rs.getString("content_sha256")))
+        .optional();
+  }
+
+  /** A specific revision, as it was when stored. */
+  public Optional<Problem> findRevision(String id, int version) {
+    return jdbc.sql(
+            "select content from problem_revision where problem_id = :id and version = :version")
+        .param("id", id)
+        .param("version", version)
+        .query((rs, row) -> json.readValue(rs.getString("content"), Problem.class))
+        .optional();
+  }
+
+  /** The stored version and hash of a problem, if present. */
+  public Optional<StoredVersion> storedVersion(String id) {
+    return jdbc.sql("select version, content_sha256 from problem where id = :id")
+        .param("id", id)
+        .query((rs, row) -> new StoredVersion(rs.getInt(1), rs.getString(2)))
+        .optional();
+  }
+
+  /** Inserts or replaces the current revision and records it in the revision history. */
+  @Transactional
+  public void save(Problem problem, ProblemSummary.Source source, String sha256) {
+    var content = json.writeValueAsString(problem);
+    jdbc.sql(
+            """
+            insert into problem (id, version, source, title, category, difficulty,
+                                 estimated_minutes, tags, content, content_sha256)
+            values (:id, :version, :source, :title, :category, :difficulty,
+                    :minutes, :tags, cast(:content as jsonb), :sha)
+            on conflict (id) do update set
+                version = excluded.version, source = excluded.source, title = excluded.title,
+                category = excluded.category, difficulty = excluded.difficulty,
+                estimated_minutes = excluded.estimated_minutes, tags = excluded.tags,
+                content = excluded.content, content_sha256 = excluded.content_sha256,
+                updated_at = now()
+            """)
+        .param("id", problem.id())
+        .param("version", problem.version())
+        .param("source", source.id())
+        .param("title", problem.title())
+        .param("category", problem.category().id())
+        .param("difficulty", problem.difficulty().id())
+        .param("minutes", problem.estimatedMinutes())
+        .param("tags", problem.tags().toArray(String[]::new))
+        .param("content", content)
+        .param("sha", sha256)
+        .update();
+    jdbc.sql(
+            """
+            insert into problem_revision (problem_id, version, content, content_sha256)
+            values (:id, :version, cast(:content as jsonb), :sha)
+            on conflict (problem_id, version) do update set
+                content = excluded.content, content_sha256 = excluded.content_sha256
+            """)
+        .param("id", problem.id())
+        .param("version", problem.version())
+        .param("content", content)
+        .param("sha", sha256)
+        .update();
+  }
+
+  /** A problem with the hash of its stored content (the basis of its ETag). */
+  public record StoredProblem(Problem problem, String sha256) {}
+
+  /** The version and content hash stored for a problem. */
+  public record StoredVersion(int version, String sha256) {}
+}

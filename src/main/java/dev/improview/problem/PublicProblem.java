@@ -1,0 +1,49 @@
+package dev.improview.problem;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What anyone may see of a problem before solving it: never hidden tests, hint texts or solutions;
+ * only how many hints exist.
+ */
+public record PublicProblem(
+    String id,
+    int version,
+    String title,
+    Category category,
+    Difficulty difficulty,
+    List<String> tags,
+    int estimatedMinutes,
+    String statement,
+    List<String> constraints,
+    JsonNode signature,
+    JsonNode comparison,
+    List<Problem.Example> examples,
+    List<PublicTest> publicTests,
+    int hintCount,
+    int hiddenTestCount) {
+
+  /** A public test as shown in the workspace. */
+  public record PublicTest(JsonNode args, JsonNode expected) {}
+
+  /** The public view of a problem. */
+  public static PublicProblem of(Problem p) {
+    return new PublicProblem(
+        p.id(),
+        p.version(),
+        p.title(),
+        p.category(),
+        p.difficulty(),
+        p.tags(),
+        p.estimatedMinutes(),
+        p.statement(),
+        p.constraints(),
+        p.signature(),
+        p.comparison(),
+        p.examples(),
+        p.publicTests().stream().map(t -> new PublicTest(t.args(), t.expected())).toList(),
+        p.hints().size(),
+        p.hiddenTests().size());
+  }
+}

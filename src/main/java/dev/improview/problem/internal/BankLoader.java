@@ -1,0 +1,94 @@
+package dev.improview.problem.internal;
+
+import dev.improview.problem.Problem;
+import dev.improview.problem.ProblemCatalog;
+import dev.improview.problem.ProblemSummary.Source;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the built-in bank ({@code classpath:bank/<category>/<id>.json}) into PostgreSQL at
+ * start-up. Idempotent: an unchanged problem is left alone, a higher {@code version} replaces the
+ * current revision while older revisions stay for the attempts that reference them.
+ */
+@Component
+class BankLoader implements ApplicationRunner {
+
+  static final String LOCATION = "classpath*:bank/*/*.json";
+  private static final Logger log = LoggerFactory.getLogger(BankLoader.class);
+
+  private final ProblemCatalog catalog;
+  private final JsonMapper json;
+
+  BankLoader(ProblemCatalog catalog, JsonMapper json) {
+    this.catalog = catalog;
+    this.json = json;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    var resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+    int added = 0;
+    int replaced = 0;
+    for (Resource resource : resources) {
+      var problem = read(resource);
+      var sha = sha256(json.writeValueAsBytes(problem));
+      var stored = catalog.storedVersion(problem.id());
+      if (stored.isEmpty()) {
+        catalog.save(problem, Source.BANK, sha);
+        added++;
+      } else if (stored.get().version() < problem.version()) {
+        catalog.save(problem, Source.BANK, sha);
+        replaced++;
+      } else if (stored.get().version() == problem.version()
+          && !stored.get().sha256().equals(sha)) {
+        log.warn(
+            "Bank problem {} changed without a version bump (still v{}); replacing it."
+                + " Bump 'version' when editing a problem so earlier attempts keep theirs.",
+            problem.id(),
+            problem.version());
+        catalog.save(problem, Source.BANK, sha);
+        replaced++;
+      }
+    }
+    log.info("Problem bank: {} problems, {} added, {} replaced", resources.length, added, replaced);
+  }
+
+  Problem read(Resource resource) {
+    try (var in = resource.getInputStream()) {
+      var problem = json.readValue(in, Problem.class);
+      var expectedName = problem.id() + ".json";
+      if (!expectedName.equals(resource.getFilename())) {
+        throw new IllegalStateException(
+            "Bank file " + resource.getFilename() + " holds problem id " + problem.id());
+      }
+      return problem;
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "Bank file " + resource.getDescription() + " is not a valid problem: " + e.getMessage(),
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

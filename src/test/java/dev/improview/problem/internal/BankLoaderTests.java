@@ -1,0 +1,72 @@
+package dev.improview.problem.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.improview.problem.ProblemCatalog;
+import dev.improview.problem.ProblemSummary.Source;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class BankLoaderTests {
+
+  @Autowired BankLoader loader;
+  @Autowired ProblemCatalog catalog;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void loadsEveryBankFileOnceAndIsIdempotent() throws Exception {
+    var files = new PathMatchingResourcePatternResolver().getResources(BankLoader.LOCATION).length;
+    assertThat(catalog.list(null, null)).hasSize(files);
+    var before = jdbc.sql("select max(updated_at) from problem").query(String.class).single();
+
+    loader.run(new DefaultApplicationArguments());
+
+    assertThat(catalog.list(null, null)).hasSize(files);
+    assertThat(jdbc.sql("select max(updated_at) from problem").query(String.class).single())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aHigherVersionReplacesTheCurrentRevisionAndKeepsTheOldOne() {
+    var id = catalog.list(null, null).get(0).id();
+    var original = catalog.find(id).orElseThrow().problem();
+    var edited =
+        new dev.improview.problem.Problem(
+            original.schemaVersion(),
+            original.id(),
+            original.version() + 1,
+            original.title() + " (revised)",
+            original.category(),
+            original.difficulty(),
+            original.tags(),
+            original.estimatedMinutes(),
+            original.statement(),
+            original.constraints(),
+            original.signature(),
+            original.comparison(),
+            original.examples(),
+            original.publicTests(),
+            original.hiddenTests(),
+            original.hints(),
+            original.solutions(),
+            original.solutionExplanation(),
+            original.complexity());
+    try {
+      catalog.save(edited, Source.BANK, "edited");
+      assertThat(catalog.find(id).orElseThrow().problem().title()).endsWith("(revised)");
+      assertThat(catalog.findRevision(id, original.version()).orElseThrow().title())
+          .isEqualTo(original.title());
+    } finally {
+      catalog.save(original, Source.BANK, BankLoader.sha256(new byte[0]));
+      jdbc.sql("delete from problem_revision where problem_id = :id and version = :v")
+          .param("id", id)
+          .param("v", edited.version())
+          .update();
+    }
+  }
+}

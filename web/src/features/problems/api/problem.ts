@@ -1,0 +1,40 @@
+import { queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
+import { getJson } from "../../../lib/api-client";
+import { difficultySchema } from "./problems";
+
+const exampleSchema = z.object({
+  args: z.array(z.unknown()),
+  output: z.unknown(),
+  explanation: z.string().optional(),
+});
+
+export const problemSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  title: z.string(),
+  category: z.string(),
+  difficulty: difficultySchema,
+  tags: z.array(z.string()),
+  estimatedMinutes: z.number(),
+  statement: z.string(),
+  constraints: z.array(z.string()),
+  signature: z.object({
+    function: z.string(),
+    params: z.array(z.object({ name: z.string(), type: z.string() })),
+    returns: z.string(),
+  }),
+  examples: z.array(exampleSchema),
+  publicTests: z.array(z.object({ args: z.array(z.unknown()), expected: z.unknown() })),
+  hintCount: z.number(),
+  hiddenTestCount: z.number(),
+});
+
+export type Problem = z.infer<typeof problemSchema>;
+
+export function problemQuery(id: string) {
+  return queryOptions({
+    queryKey: ["problem", id],
+    queryFn: () => getJson(`/api/problems/${encodeURIComponent(id)}`, problemSchema),
+  });
+}

@@ -1,0 +1,35 @@
+import { queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
+import { getJson } from "../../../lib/api-client";
+
+export const difficultySchema = z.enum(["easy", "medium", "hard"]);
+export type Difficulty = z.infer<typeof difficultySchema>;
+
+export const problemSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  difficulty: difficultySchema,
+  tags: z.array(z.string()),
+  estimatedMinutes: z.number(),
+  source: z.string(),
+});
+
+export type ProblemSummary = z.infer<typeof problemSummarySchema>;
+
+export interface ProblemFilter {
+  category?: string;
+  difficulty?: Difficulty;
+}
+
+export function problemsQuery(filter: ProblemFilter) {
+  const params = new URLSearchParams();
+  if (filter.category) params.set("category", filter.category);
+  if (filter.difficulty) params.set("difficulty", filter.difficulty);
+  const query = params.toString();
+  return queryOptions({
+    queryKey: ["problems", filter.category ?? null, filter.difficulty ?? null],
+    queryFn: () =>
+      getJson(`/api/problems${query ? `?${query}` : ""}`, z.array(problemSummarySchema)),
+  });
+}

@@ -1,0 +1,8 @@
+import { Badge } from "../../../components/ui/badge";
+import type { Difficulty } from "../api/problems";
+
+const labels: Record<Difficulty, string> = { easy: "Easy", medium: "Medium", hard: "Hard" };
+
+export function DifficultyBadge({ difficulty }: { difficulty: Difficulty }) {
+  return <Badge tone={difficulty}>{labels[difficulty]}</Badge>;
+}

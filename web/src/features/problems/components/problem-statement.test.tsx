@@ -1,0 +1,41 @@
+import { cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Problem } from "../api/problem";
+import { ProblemStatement } from "./problem-statement";
+
+const problem: Problem = {
+  id: "demo",
+  version: 1,
+  title: "Demo Problem",
+  category: "arrays-hashing",
+  difficulty: "easy",
+  tags: ["hash-map"],
+  estimatedMinutes: 15,
+  statement:
+    'Find **two** numbers.<script>window.pwned = true</script><img src=x onerror="alert(1)">',
+  constraints: ["`2 <= n`"],
+  signature: { function: "f", params: [{ name: "nums", type: "int[]" }], returns: "int" },
+  examples: [{ args: [[1, 2]], output: 3, explanation: "1 + 2" }],
+  publicTests: [{ args: [[1, 2]], expected: 3 }],
+  hintCount: 2,
+  hiddenTestCount: 10,
+};
+
+afterEach(cleanup);
+
+describe("ProblemStatement", () => {
+  it("renders markdown, examples and constraints", () => {
+    render(<ProblemStatement problem={problem} />);
+    expect(screen.getByRole("heading", { name: "Demo Problem" })).toBeTruthy();
+    expect(screen.getByText("two").tagName).toBe("STRONG");
+    expect(screen.getByText("nums = [1,2]")).toBeTruthy();
+    expect(screen.getByText("2 <= n").tagName).toBe("CODE");
+  });
+
+  it("never renders raw HTML from the statement", () => {
+    const { container } = render(<ProblemStatement problem={problem} />);
+    expect(container.querySelector("script")).toBeNull();
+    expect(container.querySelector("img[onerror]")).toBeNull();
+    expect((window as unknown as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+});

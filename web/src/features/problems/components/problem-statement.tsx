@@ -1,0 +1,67 @@
+import { Badge } from "../../../components/ui/badge";
+import { Markdown } from "../../../components/ui/markdown";
+import type { Problem } from "../api/problem";
+import { DifficultyBadge } from "./difficulty-badge";
+import { formatArgs, formatValue } from "./format-value";
+
+/** The statement: title, badges, markdown body, examples and constraints. */
+export function ProblemStatement({ problem }: { problem: Problem }) {
+  const names = problem.signature.params.map((p) => p.name);
+  return (
+    <article aria-labelledby="problem-title" className="space-y-6">
+      <header className="space-y-2">
+        <h1 id="problem-title" className="text-2xl font-semibold tracking-tight">
+          {problem.title}
+        </h1>
+        <div className="flex flex-wrap items-center gap-2">
+          <DifficultyBadge difficulty={problem.difficulty} />
+          <Badge>{problem.category}</Badge>
+          {problem.tags.map((t) => (
+            <Badge key={t}>{t}</Badge>
+          ))}
+          <span className="text-xs text-ink-muted">about {problem.estimatedMinutes} min</span>
+        </div>
+      </header>
+      <section aria-label="Statement">
+        <Markdown>{problem.statement}</Markdown>
+      </section>
+      {problem.examples.length > 0 && (
+        <section aria-labelledby="examples-heading" className="space-y-3">
+          <h2 id="examples-heading" className="text-lg font-semibold">
+            Examples
+          </h2>
+          {problem.examples.map((example, i) => (
+            <figure key={i} className="rounded-lg border border-line bg-surface p-4">
+              <figcaption className="mb-2 text-sm font-medium">Example {i + 1}</figcaption>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 font-mono text-sm">
+                <dt className="text-ink-muted">Input</dt>
+                <dd className="break-all">{formatArgs(names, example.args)}</dd>
+                <dt className="text-ink-muted">Output</dt>
+                <dd className="break-all">{formatValue(example.output)}</dd>
+              </dl>
+              {example.explanation && (
+                <div className="mt-2 text-sm text-ink-muted">
+                  <Markdown>{example.explanation}</Markdown>
+                </div>
+              )}
+            </figure>
+          ))}
+        </section>
+      )}
+      {problem.constraints.length > 0 && (
+        <section aria-labelledby="constraints-heading">
+          <h2 id="constraints-heading" className="text-lg font-semibold">
+            Constraints
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-6 text-sm">
+            {problem.constraints.map((c, i) => (
+              <li key={i}>
+                <Markdown>{c}</Markdown>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

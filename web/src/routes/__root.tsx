@@ -1,0 +1,56 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { Link, Outlet, createRootRouteWithContext } from "@tanstack/react-router";
+import { ThemeToggle } from "../components/ui/theme-toggle";
+import { ApiError } from "../lib/api-client";
+
+export const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: RootLayout,
+  errorComponent: ({ error }) => (
+    <ErrorPanel error={error instanceof Error ? error : new Error(String(error))} />
+  ),
+  notFoundComponent: () => <ErrorPanel error={new ApiError(404, "This page does not exist.")} />,
+});
+
+function RootLayout() {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex h-12 max-w-6xl items-center gap-6 px-4">
+          <Link to="/" className="font-semibold tracking-tight">
+            Improview
+          </Link>
+          <nav aria-label="Main" className="flex gap-4 text-sm text-ink-muted">
+            <Link to="/" activeProps={{ className: "text-ink" }} activeOptions={{ exact: true }}>
+              Practice
+            </Link>
+          </nav>
+          <div className="ml-auto">
+            <ThemeToggle />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="flex-1">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+function ErrorPanel({ error }: { error: Error }) {
+  const status = error instanceof ApiError ? error.status : undefined;
+  return (
+    <div role="alert" className="mx-auto max-w-xl px-4 py-16 text-center">
+      <p className="text-sm text-ink-muted">{status ? `Error ${status}` : "Error"}</p>
+      <h1 className="mt-2 text-xl font-semibold">{error.message}</h1>
+      <Link to="/" className="mt-6 inline-block text-accent underline">
+        Back to practice
+      </Link>
+    </div>
+  );
+}

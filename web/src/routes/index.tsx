@@ -1,0 +1,48 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Link, createFileRoute } from "@tanstack/react-router";
+import { z } from "zod";
+import { catalogQuery } from "../features/problems/api/catalog";
+import { difficultySchema, problemsQuery } from "../features/problems/api/problems";
+import { ProblemFilters } from "../features/problems/components/problem-filters";
+import { ProblemList } from "../features/problems/components/problem-list";
+
+const searchSchema = z.object({
+  category: z.string().optional().catch(undefined),
+  difficulty: difficultySchema.optional().catch(undefined),
+});
+
+export const Route = createFileRoute("/")({
+  validateSearch: searchSchema,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) =>
+    Promise.all([
+      context.queryClient.ensureQueryData(catalogQuery),
+      context.queryClient.ensureQueryData(problemsQuery(deps)),
+    ]),
+  component: PracticePage,
+});
+
+function PracticePage() {
+  const filter = Route.useSearch();
+  const { data: catalog } = useSuspenseQuery(catalogQuery);
+  const { data: problems } = useSuspenseQuery(problemsQuery(filter));
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Practice</h1>
+      <p className="mt-1 text-sm text-ink-muted">
+        Problems from the built-in bank, each validated by running its reference solutions.
+      </p>
+      <ProblemFilters catalog={catalog} filter={filter} />
+      <ProblemList problems={problems} catalog={catalog} />
+      <p className="mt-4 text-xs text-ink-muted">
+        {problems.length} {problems.length === 1 ? "problem" : "problems"}
+        {filter.category || filter.difficulty ? " match these filters" : ""}.{" "}
+        {(filter.category || filter.difficulty) && (
+          <Link to="/" search={{}} className="text-accent underline">
+            Clear filters
+          </Link>
+        )}
+      </p>
+    </div>
+  );
+}
