@@ -3,8 +3,11 @@ package dev.improview.problem;
 import dev.improview.execution.Language;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,8 +21,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class ProblemCatalog {
 
+  /** Parsed problems by id, least recently used dropped first; entries carry their hash. */
+  private static final int PARSED_CACHE_SIZE = 256;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final Map<String, StoredProblem> parsed =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, StoredProblem> eldest) {
+              return size() > PARSED_CACHE_SIZE;
+            }
+          });
 
   ProblemCatalog(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
@@ -54,14 +68,31 @@ public class ProblemCatalog {
 
   /** The current revision of a problem. */
   public Optional<StoredProblem> find(String id) {
-    return jdbc.sql("select content, content_sha256 from problem where id = :id")
-        .param("id", id)
-        .query(
-            (rs, row) ->
-                new StoredProblem(
-                    json.readValue(rs.getString("content"), Problem.class),
-                    rs.getString("content_sha256")))
-        .optional();
+    // Bank problems are a few hundred KB of JSON and every run reads one: parse each content
+    // hash once, and ask the database only for the (tiny) current hash.
+    var sha =
+        jdbc.sql("select content_sha256 from problem where id = :id")
+            .param("id", id)
+            .query(String.class)
+            .optional();
+    if (sha.isEmpty()) {
+      return Optional.empty();
+    }
+    var cached = parsed.get(id);
+    if (cached != null && cached.sha256().equals(sha.get())) {
+      return Optional.of(cached);
+    }
+    var loaded =
+        jdbc.sql("select content, content_sha256 from problem where id = :id")
+            .param("id", id)
+            .query(
+                (rs, row) ->
+                    new StoredProblem(
+                        json.readValue(rs.getString("content"), Problem.class),
+                        rs.getString("content_sha256")))
+            .optional();
+    loaded.ifPresent(stored -> parsed.put(id, stored));
+    return loaded;
   }
 
   /** A specific revision, as it was when stored. */
