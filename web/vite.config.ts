@@ -16,6 +16,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: false,
+    // Read by scripts/report-bundle.mjs to add up what each route loads first, then deleted.
+    manifest: "bundle-manifest.json",
   },
   test: {
     environment: "jsdom",
