@@ -1,5 +1,7 @@
 package dev.improview.problem;
 
+import dev.improview.execution.Comparison;
+import dev.improview.execution.Signature;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +23,8 @@ public record Problem(
     int estimatedMinutes,
     String statement,
     List<String> constraints,
-    JsonNode signature,
-    JsonNode comparison,
+    Signature signature,
+    Comparison comparison,
     List<Example> examples,
     List<TestCase> publicTests,
     List<TestCase> hiddenTests,
@@ -53,6 +55,7 @@ public record Problem(
     }
     requireText(statement, "statement");
     Objects.requireNonNull(signature, "signature");
+    comparison = Objects.requireNonNullElse(comparison, Comparison.exact());
     tags = List.copyOf(Objects.requireNonNullElse(tags, List.of()));
     constraints = List.copyOf(Objects.requireNonNullElse(constraints, List.of()));
     examples = List.copyOf(Objects.requireNonNullElse(examples, List.of()));

@@ -1,5 +1,7 @@
 package dev.improview.problem;
 
+import dev.improview.execution.Language;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +122,54 @@ public class ProblemCatalog {
         .param("content", content)
         .param("sha", sha256)
         .update();
+  }
+
+  /** Current problems whose current content has not been validated yet. */
+  public List<StoredProblem> unvalidated() {
+    return jdbc.sql(
+            """
+            select p.content, p.content_sha256 from problem p
+            where not exists (select 1 from problem_validation v
+                              where v.problem_id = p.id and v.content_sha256 = p.content_sha256)
+            order by p.id
+            """)
+        .query(
+            (rs, row) ->
+                new StoredProblem(json.readValue(rs.getString(1), Problem.class), rs.getString(2)))
+        .list();
+  }
+
+  /** Records a validation of the content with this hash. */
+  public void saveValidation(String id, String sha256, ValidationReport report) {
+    jdbc.sql(
+            """
+            insert into problem_validation (problem_id, content_sha256, passed, report, time_limits)
+            values (:id, :sha, :passed, cast(:report as jsonb), cast(:limits as jsonb))
+            on conflict (problem_id, content_sha256) do update set
+                passed = excluded.passed, report = excluded.report,
+                time_limits = excluded.time_limits, validated_at = now()
+            """)
+        .param("id", id)
+        .param("sha", sha256)
+        .param("passed", report.passed())
+        .param("report", json.writeValueAsString(report))
+        .param("limits", json.writeValueAsString(report.timeLimitMillis()))
+        .update();
+  }
+
+  /** The derived time limit per test for the problem's current content, once validated. */
+  public Optional<Duration> timeLimit(String id, Language language) {
+    return jdbc.sql(
+            """
+            select (v.time_limits ->> :language)::bigint from problem p
+            join problem_validation v
+              on v.problem_id = p.id and v.content_sha256 = p.content_sha256 and v.passed
+            where p.id = :id
+            """)
+        .param("id", id)
+        .param("language", language.id())
+        .query((rs, row) -> rs.getObject(1) == null ? null : Duration.ofMillis(rs.getLong(1)))
+        .optional();
   }
 
   /** A problem with the hash of its stored content (the basis of its ETag). */

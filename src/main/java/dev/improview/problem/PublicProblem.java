@@ -1,6 +1,9 @@
 package dev.improview.problem;
 
+import dev.improview.execution.Comparison;
+import dev.improview.execution.Signature;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,12 +20,13 @@ public record PublicProblem(
     int estimatedMinutes,
     String statement,
     List<String> constraints,
-    JsonNode signature,
-    JsonNode comparison,
+    Signature signature,
+    Comparison comparison,
     List<Problem.Example> examples,
     List<PublicTest> publicTests,
     int hintCount,
-    int hiddenTestCount) {
+    int hiddenTestCount,
+    Map<String, String> starterCode) {
 
   /** A public test as shown in the workspace. */
   public record PublicTest(JsonNode args, JsonNode expected) {}
@@ -44,6 +48,7 @@ public record PublicProblem(
         p.examples(),
         p.publicTests().stream().map(t -> new PublicTest(t.args(), t.expected())).toList(),
         p.hints().size(),
-        p.hiddenTests().size());
+        p.hiddenTests().size(),
+        StarterCode.forAllLanguages(p.signature()));
   }
 }

@@ -2,6 +2,7 @@ package dev.improview.problem.internal;
 
 import dev.improview.problem.Problem;
 import dev.improview.problem.ProblemCatalog;
+import dev.improview.problem.ProblemFormat;
 import dev.improview.problem.ProblemSummary.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,10 +30,12 @@ class BankLoader implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(BankLoader.class);
 
   private final ProblemCatalog catalog;
+  private final ProblemFormat format;
   private final JsonMapper json;
 
-  BankLoader(ProblemCatalog catalog, JsonMapper json) {
+  BankLoader(ProblemCatalog catalog, ProblemFormat format, JsonMapper json) {
     this.catalog = catalog;
+    this.format = format;
     this.json = json;
   }
 
@@ -68,14 +70,14 @@ class BankLoader implements ApplicationRunner {
 
   Problem read(Resource resource) {
     try (var in = resource.getInputStream()) {
-      var problem = json.readValue(in, Problem.class);
+      var problem = format.parse(in.readAllBytes());
       var expectedName = problem.id() + ".json";
       if (!expectedName.equals(resource.getFilename())) {
         throw new IllegalStateException(
             "Bank file " + resource.getFilename() + " holds problem id " + problem.id());
       }
       return problem;
-    } catch (JacksonException | IllegalArgumentException e) {
+    } catch (ProblemFormat.InvalidProblemException e) {
       throw new IllegalStateException(
           "Bank file " + resource.getDescription() + " is not a valid problem: " + e.getMessage(),
           e);

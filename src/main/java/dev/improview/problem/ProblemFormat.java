@@ -1,0 +1,161 @@
+package dev.improview.problem;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.improview.execution.ValueType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the problem format (docs/problem-format.md): the JSON Schema first, then what a schema
+ * cannot say (every test's arguments fit the signature's types, the expected values fit its return
+ * type). Every violation is reported with its JSON path, not just the first.
+ */
+@Component
+public class ProblemFormat {
+
+  static final String SCHEMA_RESOURCE = "/problem-format/problem.schema.json";
+
+  private final JsonMapper json;
+  private final Schema schema;
+  private final JsonNode schemaDocument;
+
+  ProblemFormat(JsonMapper json) {
+    this.json = json;
+    try (InputStream in = ProblemFormat.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + SCHEMA_RESOURCE);
+      }
+      this.schemaDocument = json.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(schemaDocument);
+  }
+
+  /** The published JSON Schema. */
+  public JsonNode schema() {
+    return schemaDocument;
+  }
+
+  /** One thing wrong with a document, at a JSON path such as {@code $.hiddenTests[3].args}. */
+  public record Violation(String path, String message) {}
+
+  /** A document that is not a valid problem; {@link #violations()} names every field at fault. */
+  public static final class InvalidProblemException extends RuntimeException {
+    private final List<Violation> violations;
+
+    public InvalidProblemException(List<Violation> violations) {
+      super(
+          violations.size()
+              + " format violation(s): "
+              + violations.stream().limit(5).map(v -> v.path() + " " + v.message()).toList());
+      this.violations = List.copyOf(violations);
+    }
+
+    public List<Violation> violations() {
+      return violations;
+    }
+  }
+
+  /** Parses and checks a document; throws {@link InvalidProblemException} listing violations. */
+  public Problem parse(JsonNode document) {
+    var violations = new ArrayList<Violation>();
+    for (var error : schema.validate(document)) {
+      violations.add(new Violation(error.getInstanceLocation().toString(), error.getMessage()));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidProblemException(violations);
+    }
+    Problem problem;
+    try {
+      problem = json.treeToValue(document, Problem.class);
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw new InvalidProblemException(List.of(new Violation("$", rootMessage(e))));
+    }
+    checkTypes(problem, violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidProblemException(violations);
+    }
+    return problem;
+  }
+
+  /** Parses a document from bytes. */
+  public Problem parse(byte[] bytes) {
+    JsonNode document;
+    try {
+      document = json.readTree(bytes);
+    } catch (JacksonException e) {
+      throw new InvalidProblemException(
+          List.of(new Violation("$", "not valid JSON: " + e.getOriginalMessage())));
+    }
+    return parse(document);
+  }
+
+  private static void checkTypes(Problem problem, List<Violation> violations) {
+    var signature = problem.signature();
+    for (int i = 0; i < problem.examples().size(); i++) {
+      var example = problem.examples().get(i);
+      checkArgs("$.examples[" + i + "].args", example.args(), problem, violations);
+      checkValue("$.examples[" + i + "].output", example.output(), signature.returns(), violations);
+    }
+    checkTests("$.publicTests", problem.publicTests(), problem, violations);
+    checkTests("$.hiddenTests", problem.hiddenTests(), problem, violations);
+  }
+
+  private static void checkTests(
+      String path, List<Problem.TestCase> tests, Problem problem, List<Violation> violations) {
+    for (int i = 0; i < tests.size(); i++) {
+      checkArgs(path + "[" + i + "].args", tests.get(i).args(), problem, violations);
+      checkValue(
+          path + "[" + i + "].expected",
+          tests.get(i).expected(),
+          problem.signature().returns(),
+          violations);
+    }
+  }
+
+  private static void checkArgs(
+      String path, JsonNode args, Problem problem, List<Violation> violations) {
+    var params = problem.signature().params();
+    if (args.size() != params.size()) {
+      violations.add(
+          new Violation(
+              path, "has " + args.size() + " arguments; the signature takes " + params.size()));
+      return;
+    }
+    for (int i = 0; i < params.size(); i++) {
+      checkValue(path + "[" + i + "]", args.get(i), params.get(i).type(), violations);
+    }
+  }
+
+  private static void checkValue(
+      String path, JsonNode value, ValueType type, List<Violation> violations) {
+    if (!type.accepts(value)) {
+      violations.add(new Violation(path, "is not a valid " + type + ": " + abbreviate(value)));
+    }
+  }
+
+  private static String abbreviate(JsonNode value) {
+    var text = String.valueOf(value);
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  }
+
+  private static String rootMessage(Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.improview.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class ProblemFormatTests {
+
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final ProblemFormat format = new ProblemFormat(json);
+
+  private ObjectNode bankProblem() throws IOException {
+    try (var in =
+        getClass().getResourceAsStream("/bank/stacks-queues/bracket-nesting-depth.json")) {
+      return (ObjectNode) json.readTree(in);
+    }
+  }
+
+  private ProblemFormat.InvalidProblemException invalid(JsonNode document) {
+    return (ProblemFormat.InvalidProblemException)
+        org.assertj.core.api.Assertions.catchThrowable(() -> format.parse(document));
+  }
+
+  @Test
+  void aBankProblemParses() throws IOException {
+    var problem = format.parse(bankProblem());
+    assertThat(problem.id()).isEqualTo("bracket-nesting-depth");
+    assertThat(problem.signature().returns().toString()).isEqualTo("int");
+    assertThat(problem.hiddenTests()).hasSizeGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void schemaViolationsNameTheFieldPath() throws IOException {
+    var document = bankProblem();
+    document.remove("hints");
+    document.put("difficulty", "brutal");
+    var e = invalid(document);
+    assertThat(e.violations())
+        .extracting(ProblemFormat.Violation::path)
+        .anyMatch(p -> p.contains("difficulty"));
+    assertThat(e.violations()).anyMatch(v -> v.message().contains("hints"));
+  }
+
+  @Test
+  void aTestArgumentOfTheWrongTypeIsNamed() throws IOException {
+    var document = bankProblem();
+    ((ArrayNode) document.get("hiddenTests").get(2).get("args"))
+        .set(0, json.getNodeFactory().numberNode(42));
+    var e = invalid(document);
+    assertThat(e.violations())
+        .containsExactly(
+            new ProblemFormat.Violation("$.hiddenTests[2].args[0]", "is not a valid string: 42"));
+  }
+
+  @Test
+  void anExpectedValueOfTheWrongTypeAndAWrongArityAreBothReported() throws IOException {
+    var document = bankProblem();
+    ((ObjectNode) document.get("publicTests").get(0)).put("expected", "three");
+    ((ArrayNode) document.get("hiddenTests").get(0).get("args")).add(1);
+    var e = invalid(document);
+    assertThat(e.violations())
+        .extracting(ProblemFormat.Violation::path)
+        .containsExactlyInAnyOrder("$.publicTests[0].expected", "$.hiddenTests[0].args");
+  }
+
+  @Test
+  void anUnsupportedTypeInTheSignatureIsRefused() throws IOException {
+    var document = bankProblem();
+    ((ObjectNode) document.get("signature")).put("returns", "map<string,int>");
+    assertThatThrownBy(() -> format.parse(document))
+        .isInstanceOf(ProblemFormat.InvalidProblemException.class)
+        .hasMessageContaining("signature");
+  }
+
+  @Test
+  void malformedJsonIsAViolationNotACrash() {
+    assertThatThrownBy(() -> format.parse("{\"id\": ".getBytes()))
+        .isInstanceOf(ProblemFormat.InvalidProblemException.class)
+        .hasMessageContaining("not valid JSON");
+  }
+}
