@@ -5,9 +5,6 @@ import {
   completionKeymap,
 } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { java } from "@codemirror/lang-java";
-import { javascript } from "@codemirror/lang-javascript";
-import { python } from "@codemirror/lang-python";
 import {
   bracketMatching,
   ensureSyntaxTree,
@@ -18,7 +15,7 @@ import {
 } from "@codemirror/language";
 import { linter, lintGutter, lintKeymap, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
+import { Compartment, EditorState, Prec } from "@codemirror/state";
 import {
   EditorView,
   drawSelection,
@@ -30,9 +27,9 @@ import {
   lineNumbers,
   rectangularSelection,
 } from "@codemirror/view";
-import { vim } from "@replit/codemirror-vim";
 import { useEffect, useRef } from "react";
 import { diagnosticRange, type ServerDiagnostic } from "./diagnostics";
+import { languageNow, loadLanguage, loadVim, vimNow } from "./editor-extensions";
 import { editorTheme } from "./editor-theme";
 import type { Language } from "./languages";
 
@@ -50,12 +47,6 @@ export interface CodeEditorProps {
   diagnostics?: ServerDiagnostic[];
   label: string;
 }
-
-const languageSupport: Record<Language, () => Extension> = {
-  javascript: () => javascript(),
-  python: () => python(),
-  java: () => java(),
-};
 
 const indents: Record<Language, string> = { javascript: "  ", python: "    ", java: "  " };
 
@@ -94,6 +85,7 @@ export default function CodeEditor({
   const states = useRef(new Map<string, EditorState>());
   const currentKey = useRef(documentKey);
   const vimCompartment = useRef(new Compartment());
+  const languageCompartment = useRef(new Compartment());
   const callbacks = useRef({ onChange, onRun });
 
   useEffect(() => {
@@ -105,7 +97,7 @@ export default function CodeEditor({
       doc,
       extensions: [
         // Vim's keymap must come before the others to see keys first.
-        vimCompartment.current.of(withVim ? vim({ status: true }) : []),
+        vimCompartment.current.of((withVim && vimNow()) || []),
         Prec.highest(
           keymap.of([
             {
@@ -144,7 +136,7 @@ export default function CodeEditor({
           ...lintKeymap,
           indentWithTab,
         ]),
-        languageSupport[lang](),
+        languageCompartment.current.of(languageNow(lang) ?? []),
         lang === "java" ? [] : linter(syntaxErrors, { delay: 400 }),
         lintGutter(),
         editorTheme,
@@ -182,19 +174,36 @@ export default function CodeEditor({
     currentKey.current = documentKey;
     const saved = states.current.get(documentKey);
     editor.setState(saved ?? createState(initialValue, language, vimOn));
-    if (saved) {
-      editor.dispatch({
-        effects: vimCompartment.current.reconfigure(vimOn ? vim({ status: true }) : []),
-      });
-    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [documentKey]);
 
+  // Modes arrive asynchronously: apply them once loaded, if the same document is still shown.
   useEffect(() => {
-    view.current?.dispatch({
-      effects: vimCompartment.current.reconfigure(vimOn ? vim({ status: true }) : []),
+    let current = true;
+    void loadLanguage(language).then((extension) => {
+      const editor = view.current;
+      if (!current || !editor) return;
+      editor.dispatch({ effects: languageCompartment.current.reconfigure(extension) });
     });
-  }, [vimOn]);
+    return () => {
+      current = false;
+    };
+  }, [language, documentKey]);
+
+  useEffect(() => {
+    let current = true;
+    if (!vimOn) {
+      view.current?.dispatch({ effects: vimCompartment.current.reconfigure([]) });
+      return;
+    }
+    void loadVim().then((extension) => {
+      if (current)
+        view.current?.dispatch({ effects: vimCompartment.current.reconfigure(extension) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [vimOn, documentKey]);
 
   useEffect(() => {
     const editor = view.current;
