@@ -2,6 +2,8 @@ package dev.improview.problem;
 
 import dev.improview.execution.Comparison;
 import dev.improview.execution.Signature;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,7 +64,10 @@ public record Problem(
     publicTests = List.copyOf(Objects.requireNonNull(publicTests, "publicTests"));
     hiddenTests = List.copyOf(Objects.requireNonNull(hiddenTests, "hiddenTests"));
     hints = List.copyOf(Objects.requireNonNullElse(hints, List.of()));
-    solutions = Map.copyOf(Objects.requireNonNullElse(solutions, Map.of()));
+    // Insertion order kept (not Map.copyOf's), so a problem serialises the same way every time.
+    solutions =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNullElse(solutions, Map.of())));
     if (publicTests.isEmpty()) {
       throw new IllegalArgumentException("publicTests is empty for problem " + id);
     }

@@ -11,42 +11,49 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the built-in bank ({@code classpath:bank/<category>/<id>.json}) into PostgreSQL at
  * start-up. Idempotent: an unchanged problem is left alone, a higher {@code version} replaces the
- * current revision while older revisions stay for the attempts that reference them.
+ * current revision while older revisions stay for the attempts that reference them. It runs once
+ * the beans are ready and before the web server opens, so no request sees a partial bank.
  */
 @Component
-class BankLoader implements ApplicationRunner {
+class BankLoader implements SmartInitializingSingleton {
 
   static final String LOCATION = "classpath*:bank/*/*.json";
   private static final Logger log = LoggerFactory.getLogger(BankLoader.class);
 
   private final ProblemCatalog catalog;
   private final ProblemFormat format;
-  private final JsonMapper json;
 
-  BankLoader(ProblemCatalog catalog, ProblemFormat format, JsonMapper json) {
+  BankLoader(ProblemCatalog catalog, ProblemFormat format) {
     this.catalog = catalog;
     this.format = format;
-    this.json = json;
   }
 
   @Override
-  public void run(ApplicationArguments args) throws IOException {
-    var resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+  public void afterSingletonsInstantiated() {
+    load();
+  }
+
+  void load() {
+    Resource[] resources;
+    try {
+      resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not list the problem bank at " + LOCATION, e);
+    }
     int added = 0;
     int replaced = 0;
     for (Resource resource : resources) {
-      var problem = read(resource);
-      var sha = sha256(json.writeValueAsBytes(problem));
+      var bytes = bytes(resource);
+      var problem = read(resource, bytes);
+      var sha = sha256(bytes);
       var stored = catalog.storedVersion(problem.id());
       if (stored.isEmpty()) {
         catalog.save(problem, Source.BANK, sha);
@@ -68,22 +75,28 @@ class BankLoader implements ApplicationRunner {
     log.info("Problem bank: {} problems, {} added, {} replaced", resources.length, added, replaced);
   }
 
-  Problem read(Resource resource) {
+  private static byte[] bytes(Resource resource) {
     try (var in = resource.getInputStream()) {
-      var problem = format.parse(in.readAllBytes());
-      var expectedName = problem.id() + ".json";
-      if (!expectedName.equals(resource.getFilename())) {
-        throw new IllegalStateException(
-            "Bank file " + resource.getFilename() + " holds problem id " + problem.id());
-      }
-      return problem;
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read bank file " + resource.getDescription(), e);
+    }
+  }
+
+  Problem read(Resource resource, byte[] bytes) {
+    Problem problem;
+    try {
+      problem = format.parse(bytes);
     } catch (ProblemFormat.InvalidProblemException e) {
       throw new IllegalStateException(
           "Bank file " + resource.getDescription() + " is not a valid problem: " + e.getMessage(),
           e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    if (!(problem.id() + ".json").equals(resource.getFilename())) {
+      throw new IllegalStateException(
+          "Bank file " + resource.getFilename() + " holds problem id " + problem.id());
+    }
+    return problem;
   }
 
   static String sha256(byte[] bytes) {

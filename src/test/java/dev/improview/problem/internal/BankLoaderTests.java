@@ -6,7 +6,6 @@ import dev.improview.problem.ProblemCatalog;
 import dev.improview.problem.ProblemSummary.Source;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,11 +23,24 @@ class BankLoaderTests {
     assertThat(catalog.list(null, null)).hasSize(files);
     var before = jdbc.sql("select max(updated_at) from problem").query(String.class).single();
 
-    loader.run(new DefaultApplicationArguments());
+    loader.load();
 
     assertThat(catalog.list(null, null)).hasSize(files);
     assertThat(jdbc.sql("select max(updated_at) from problem").query(String.class).single())
         .isEqualTo(before);
+  }
+
+  @Test
+  void theStoredHashIsTheFilesSoARestartInAnotherJvmChangesNothing() throws Exception {
+    var resource =
+        new PathMatchingResourcePatternResolver()
+            .getResource("classpath:bank/stacks-queues/bracket-nesting-depth.json");
+    byte[] bytes;
+    try (var in = resource.getInputStream()) {
+      bytes = in.readAllBytes();
+    }
+    assertThat(catalog.storedVersion("bracket-nesting-depth").orElseThrow().sha256())
+        .isEqualTo(BankLoader.sha256(bytes));
   }
 
   @Test
