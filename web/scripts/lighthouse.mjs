@@ -30,7 +30,12 @@ for (const preset of presets) {
   try {
     const result = await lighthouse(
       url,
-      { port: chrome.port, output: ["html", "json"], onlyCategories: ["performance", "accessibility"], logLevel: "error" },
+      {
+        port: chrome.port,
+        output: ["html", "json"],
+        onlyCategories: ["performance", "accessibility"],
+        logLevel: "error",
+      },
       preset.config,
     );
     writeFileSync(`${outDir}/${preset.name}.html`, result.report[0]);

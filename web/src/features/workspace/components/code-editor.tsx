@@ -33,6 +33,9 @@ import { languageNow, loadLanguage, loadVim, vimNow } from "./editor-extensions"
 import { editorTheme } from "./editor-theme";
 import type { Language } from "./languages";
 
+/** Where to put the caret when the editor mounts: at a clicked point, or where the text starts. */
+export type FocusRequest = { x: number; y: number } | "keep";
+
 export interface CodeEditorProps {
   /** Identifies the document (problem + language): each keeps its own state and undo history. */
   documentKey: string;
@@ -46,6 +49,8 @@ export interface CodeEditorProps {
   /** Diagnostics from the server for the current text (e.g. Java compiler errors). */
   diagnostics?: ServerDiagnostic[];
   label: string;
+  /** Focus the editor once it is mounted (it replaced a preview the user interacted with). */
+  focusOnMount?: FocusRequest;
 }
 
 const indents: Record<Language, string> = { javascript: "  ", python: "    ", java: "  " };
@@ -79,6 +84,7 @@ export default function CodeEditor({
   readOnly = false,
   diagnostics,
   label,
+  focusOnMount,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -159,6 +165,13 @@ export default function CodeEditor({
       parent: host.current,
     });
     view.current = editor;
+    if (focusOnMount) {
+      editor.focus();
+      if (focusOnMount !== "keep") {
+        const pos = editor.posAtCoords(focusOnMount);
+        if (pos !== null) editor.dispatch({ selection: { anchor: pos } });
+      }
+    }
     return () => {
       editor.destroy();
       view.current = null;

@@ -1,32 +1,78 @@
-import { lazy, Suspense } from "react";
-import type { CodeEditorProps } from "./code-editor";
+import { lazy, Suspense, useState, type KeyboardEvent, type PointerEvent } from "react";
+import type { CodeEditorProps, FocusRequest } from "./code-editor";
 
-// CodeMirror is the heaviest part of the page: it loads in its own chunk while the statement
-// paints, and the code shows as plain text until it arrives.
+// CodeMirror is the heaviest part of the page, so it is imported on interaction: the code shows
+// at once as text laid out like the editor, and the editor replaces it as soon as the pointer
+// comes near or the keyboard focuses it (web.dev's "import on interaction").
 const loadEditor = () => import("./code-editor");
 const CodeEditor = lazy(loadEditor);
 
-/** Starts downloading the editor chunk early (e.g. when a problem link is hovered). */
+/** Starts downloading the editor chunk without mounting it. */
 export const preloadEditor = () => void loadEditor();
 
-export function EditorSurface(props: CodeEditorProps) {
+interface EditorSurfaceProps extends Omit<CodeEditorProps, "focusOnMount"> {
+  /** Mount the editor right away instead of on interaction (e.g. a solution the user asked for). */
+  eager?: boolean;
+}
+
+export function EditorSurface({ eager = false, ...props }: EditorSurfaceProps) {
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [active, setActive] = useState(eager);
+  const activate = (request: FocusRequest) => {
+    if (active) return;
+    setFocus(request);
+    setActive(true);
+  };
+  const preview = (
+    <CodePreview
+      code={props.initialValue}
+      label={props.label}
+      onIntent={preloadEditor}
+      onActivate={activate}
+    />
+  );
+  if (!active) return preview;
   return (
-    <Suspense fallback={<CodePreview code={props.initialValue} />}>
-      <CodeEditor {...props} />
+    <Suspense fallback={preview}>
+      <CodeEditor {...props} focusOnMount={focus ?? undefined} />
     </Suspense>
   );
 }
 
-function CodePreview({ code }: { code: string }) {
+interface CodePreviewProps {
+  code: string;
+  label: string;
+  onIntent: () => void;
+  onActivate: (request: FocusRequest) => void;
+}
+
+function CodePreview({ code, label, onIntent, onActivate }: CodePreviewProps) {
+  const lines = code.split("\n");
   return (
-    <div aria-busy="true" className="h-full overflow-hidden">
-      <span className="sr-only">Loading the editor…</span>
-      <pre
+    <div
+      role="textbox"
+      aria-multiline="true"
+      aria-label={label}
+      aria-describedby="editor-keys"
+      tabIndex={0}
+      data-testid="editor-preview"
+      onPointerEnter={onIntent}
+      onPointerDown={(event: PointerEvent) => onActivate({ x: event.clientX, y: event.clientY })}
+      onFocus={() => onActivate("keep")}
+      onKeyDown={(event: KeyboardEvent) => {
+        if (event.key !== "Tab") onActivate("keep");
+      }}
+      className="flex h-full cursor-text overflow-hidden font-mono text-[13.5px] leading-[1.6]"
+    >
+      <div
         aria-hidden="true"
-        className="py-2 pr-3 pl-[3.25rem] font-mono text-[13.5px] leading-[1.6] whitespace-pre text-ink"
+        className="min-w-[3.4rem] shrink-0 py-2 pr-[1.4rem] pl-3 text-right text-ink-muted select-none"
       >
-        {code}
-      </pre>
+        {lines.map((_, i) => (
+          <div key={i}>{i + 1}</div>
+        ))}
+      </div>
+      <pre className="py-2 pl-1.5 whitespace-pre text-ink">{code}</pre>
     </div>
   );
 }

@@ -4,6 +4,9 @@ import { formatArgs, formatValue } from "../../../lib/format-value";
 import type { Param } from "./arguments";
 import type { CustomCase } from "./custom-cases";
 
+/** The server runs at most this many custom cases at once. */
+export const MAX_CASES = 10;
+
 interface TestcasesPanelProps {
   params: Param[];
   publicTests: { args: unknown[]; expected: unknown }[];
@@ -56,7 +59,13 @@ export function TestcasesPanel({
             Your cases · checked against the reference solution
           </h3>
           <div className="ml-auto flex gap-1.5">
-            <Button size="sm" variant="ghost" onClick={onAdd}>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={onAdd}
+              disabled={cases.length >= MAX_CASES}
+              title={cases.length >= MAX_CASES ? `At most ${MAX_CASES} cases per run` : undefined}
+            >
               + Add case
             </Button>
             <Button size="sm" onClick={onRunCustom} disabled={cases.length === 0 || running}>

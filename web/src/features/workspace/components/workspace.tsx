@@ -224,6 +224,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
         language={language}
         initialValue={code}
         readOnly
+        eager
         label={label}
       />
     </div>
@@ -271,6 +272,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
             variant="primary"
             onClick={() => startRun(false)}
             disabled={run.isPending}
+            aria-label="Run public tests"
             aria-keyshortcuts={isMac ? "Meta+Enter" : "Control+Enter"}
           >
             {run.isPending ? "Running…" : "Run"}
