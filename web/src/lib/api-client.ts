@@ -30,9 +30,24 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return { Accept: "application/json", "X-Improview-Client": clientId(), ...extra };
 }
 
+declare global {
+  interface Window {
+    /** Requests public/boot.js started before the bundle ran, by path; each is used once. */
+    __improviewEarly?: Record<string, Promise<Response> | undefined>;
+  }
+}
+
+function takeEarly(path: string): Promise<Response> | undefined {
+  const early = typeof window === "undefined" ? undefined : window.__improviewEarly?.[path];
+  if (early) delete window.__improviewEarly![path];
+  return early;
+}
+
 /** GETs a JSON resource and validates it with `schema`; errors become {@link ApiError}. */
 export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T> {
-  const response = await fetch(path, { headers: headers() });
+  const early = takeEarly(path);
+  const response =
+    (early && (await early.catch(() => undefined))) || (await fetch(path, { headers: headers() }));
   if (!response.ok) {
     throw await toApiError(response);
   }

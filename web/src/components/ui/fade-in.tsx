@@ -30,7 +30,8 @@ export function FadeIn({
 }: FadeInProps) {
   const [scope, animate] = useAnimate<HTMLElement>();
   useLayoutEffect(() => {
-    if (skip || reducedMotion() || !scope.current) return;
+    // Without the Web Animations API (old browsers, jsdom) the element simply appears.
+    if (skip || reducedMotion() || typeof scope.current?.animate !== "function") return;
     animate(
       scope.current,
       { opacity: [0, 1], transform: [`translateY(${distance}px)`, "translateY(0px)"] },

@@ -11,7 +11,8 @@ const chrome = EditorView.theme({
     color: "var(--iv-ink)",
     fontSize: "13.5px",
   },
-  "&.cm-focused": { outline: "none" },
+  // A visible focus ring, as everywhere else in the app.
+  "&.cm-focused": { outline: "2px solid var(--iv-focus)", outlineOffset: "-2px" },
   ".cm-scroller": { fontFamily: "var(--font-mono)", lineHeight: "1.6" },
   ".cm-content": { caretColor: "var(--iv-ink)", padding: "8px 0" },
   ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--iv-ink)", borderLeftWidth: "2px" },
