@@ -1,4 +1,5 @@
 import {
+  startTransition,
   useCallback,
   useEffect,
   useRef,
@@ -124,6 +125,11 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
       return !on;
     });
   };
+
+  // The statement paints first; the editor and console render right after in a transition,
+  // which React splits into short tasks, so a slow phone never sees one long blocking task.
+  const [settled, setSettled] = useState(false);
+  useEffect(() => startTransition(() => setSettled(true)), []);
 
   const [resetOpen, setResetOpen] = useState(false);
   const resetCode = () => {
@@ -324,16 +330,18 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
               {RUN_SHORTCUT} runs the public tests. Press Escape, then Tab, to leave the editor.
             </p>
             <div className="min-h-0 flex-1">
-              <EditorSurface
-                documentKey={documentKey}
-                language={language}
-                initialValue={codes.get(language)}
-                onChange={onCodeChange}
-                onRun={runPublic}
-                vim={vim}
-                diagnostics={diagnostics}
-                label={`${LANGUAGE_LABELS[language]} solution`}
-              />
+              {settled && (
+                <EditorSurface
+                  documentKey={documentKey}
+                  language={language}
+                  initialValue={codes.get(language)}
+                  onChange={onCodeChange}
+                  onRun={runPublic}
+                  vim={vim}
+                  diagnostics={diagnostics}
+                  label={`${LANGUAGE_LABELS[language]} solution`}
+                />
+              )}
             </div>
           </section>
           <Splitter
@@ -361,7 +369,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
                 { id: "results", label: "Results" },
               ]}
             >
-              {consoleTab === "testcases" ? (
+              {!settled ? null : consoleTab === "testcases" ? (
                 <TestcasesPanel
                   params={params}
                   publicTests={problem.publicTests}
