@@ -8,12 +8,13 @@
   } catch (e) {
     /* storage unavailable: keep the light default */
   }
-  // On a problem page, ask for the problem while the bundle downloads rather than after it has
-  // run; the app takes this response instead of fetching again (lib/api-client.ts).
+  // On a problem page, ask for what the page needs while the bundle downloads rather than after
+  // it has run; the app takes these responses instead of fetching again (lib/api-client.ts).
   var match = /^\/problems\/([^/]+)$/.exec(location.pathname);
   if (match && window.fetch) {
-    var path = "/api/problems/" + match[1];
     window.__improviewEarly = {};
-    window.__improviewEarly[path] = fetch(path, { headers: { Accept: "application/json" } });
+    ["/api/problems/" + match[1], "/api/catalog"].forEach(function (path) {
+      window.__improviewEarly[path] = fetch(path, { headers: { Accept: "application/json" } });
+    });
   }
 })();

@@ -1,4 +1,4 @@
-import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { catalogQuery } from "../features/problems/api/catalog";
@@ -12,7 +12,11 @@ export const Route = createFileRoute("/problems/$problemId")({
   loader: ({ context, params }) => {
     // Reveals restore hints and the solution state; they must not hold up the first paint.
     void context.queryClient.prefetchQuery(revealsQuery(params.problemId));
-    return context.queryClient.ensureQueryData(problemQuery(params.problemId));
+    // The catalog names the category in the header; fetched alongside, so no label changes later.
+    return Promise.all([
+      context.queryClient.ensureQueryData(problemQuery(params.problemId)),
+      context.queryClient.ensureQueryData(catalogQuery),
+    ]);
   },
   component: ProblemPage,
 });
@@ -20,7 +24,7 @@ export const Route = createFileRoute("/problems/$problemId")({
 function ProblemPage() {
   const { problemId } = Route.useParams();
   const { data: problem } = useSuspenseQuery(problemQuery(problemId));
-  const { data: catalog } = useQuery(catalogQuery);
+  const { data: catalog } = useSuspenseQuery(catalogQuery);
   useEffect(() => {
     document.title = `${problem.title} · Improview`;
     return () => {
