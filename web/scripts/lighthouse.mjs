@@ -1,13 +1,19 @@
 // Measures a running Improview with Lighthouse (pinned 12.x) on Debian's Chromium, with the mobile
 // and desktop presets, and prints the performance and accessibility scores.
-// Usage: npm run lighthouse -- [url]   (default: the first problem on http://localhost:8080)
+// Usage: npm run lighthouse -- [url] [--runs=N]   (default: the first problem on localhost:8080,
+// one run; with N runs the median run by performance score is reported, as scores vary run to run).
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
 const base = process.env.IMPROVIEW_URL ?? "http://localhost:8080";
-let url = process.argv[2];
+const args = process.argv.slice(2);
+const runsArg = args.find((a) => a.startsWith("--runs="));
+const runs = runsArg ? Number(runsArg.slice("--runs=".length)) : 1;
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs must be a positive integer: ${runsArg}`);
+let url = args.find((a) => !a.startsWith("--"));
 if (!url) {
   const problems = await (await fetch(`${base}/api/problems`)).json();
   if (!problems.length) throw new Error(`no problems at ${base}/api/problems`);
@@ -22,7 +28,23 @@ const presets = [
 ];
 const results = [];
 for (const preset of presets) {
-  // A fresh browser per preset, so the second run does not start with a warm cache.
+  const measured = [];
+  for (let run = 0; run < runs; run++) measured.push(await measure(preset));
+  measured.sort((a, b) => a.performance - b.performance);
+  const median = measured[Math.floor(measured.length / 2)];
+  writeFileSync(`${outDir}/${preset.name}.html`, median.html);
+  writeFileSync(`${outDir}/${preset.name}.json`, median.json);
+  results.push({
+    ...median.row,
+    ...(runs > 1 ? { "all runs": measured.map((m) => m.performance).join(" ") } : {}),
+  });
+}
+console.log(`Lighthouse ${url}${runs > 1 ? ` (median of ${runs} runs)` : ""}`);
+console.table(results);
+console.log(`Reports: ${outDir}`);
+
+async function measure(preset) {
+  // A fresh browser per run, so no run starts with a warm cache.
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"],
@@ -38,10 +60,8 @@ for (const preset of presets) {
       },
       preset.config,
     );
-    writeFileSync(`${outDir}/${preset.name}.html`, result.report[0]);
-    writeFileSync(`${outDir}/${preset.name}.json`, result.report[1]);
     const { categories, audits } = result.lhr;
-    results.push({
+    const row = {
       preset: preset.name,
       performance: categories.performance.score,
       accessibility: categories.accessibility.score,
@@ -49,11 +69,9 @@ for (const preset of presets) {
       LCP: audits["largest-contentful-paint"].displayValue,
       TBT: audits["total-blocking-time"].displayValue,
       CLS: audits["cumulative-layout-shift"].displayValue,
-    });
+    };
+    return { row, performance: row.performance, html: result.report[0], json: result.report[1] };
   } finally {
     await chrome.kill();
   }
 }
-console.log(`Lighthouse ${url}`);
-console.table(results);
-console.log(`Reports: ${outDir}`);
