@@ -109,7 +109,12 @@ export function ResultsPanel({
       <ol className="space-y-2" aria-label="Test results">
         {report.tests.map((test, i) => (
           <FadeIn as="li" key={`${test.kind}-${test.index}`} delay={Math.min(i, 8) * 0.035}>
-            <TestCard test={test} paramNames={paramNames} comparison={comparison} />
+            <TestCard
+              test={test}
+              paramNames={paramNames}
+              comparison={comparison}
+              compact={test.verdict === "PASSED" && report.verdict !== "PASSED"}
+            />
           </FadeIn>
         ))}
       </ol>
@@ -121,10 +126,13 @@ function TestCard({
   test,
   paramNames,
   comparison,
+  compact,
 }: {
   test: TestResult;
   paramNames: string[];
   comparison: Comparison;
+  /** Passed tests in a failing run show only their input, so the failures stay in view. */
+  compact: boolean;
 }) {
   const custom = test.kind === "custom";
   const title = `${custom ? "Custom case" : "Test"} ${test.index + 1}`;
@@ -147,37 +155,41 @@ function TestCard({
       <dl className="mt-2 grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-[13px]">
         <dt className="text-ink-muted">Input</dt>
         <dd className="font-mono break-all">{formatArgs(paramNames, test.args)}</dd>
-        <dt className="text-ink-muted">{custom ? "Reference" : "Expected"}</dt>
-        <dd>
-          {diff ? (
-            <SegmentsView segments={diff.expected} tone="expected" />
-          ) : hasExpected ? (
-            <ValueView value={test.expected} />
-          ) : (
-            <span className="text-ink-muted">not available</span>
-          )}
-        </dd>
-        <dt className="text-ink-muted">{custom ? "Your output" : "Output"}</dt>
-        <dd>
-          {diff ? (
-            <SegmentsView segments={diff.actual} tone="actual" />
-          ) : hasActual ? (
-            <ValueView value={test.actual} />
-          ) : (
-            <span className="text-ink-muted">no value returned</span>
-          )}
-        </dd>
-        {test.message && (
+        {!compact && (
           <>
-            <dt className="text-ink-muted">Message</dt>
-            <dd className="font-mono text-xs break-all whitespace-pre-wrap">{test.message}</dd>
+            <dt className="text-ink-muted">{custom ? "Reference" : "Expected"}</dt>
+            <dd>
+              {diff ? (
+                <SegmentsView segments={diff.expected} tone="expected" />
+              ) : hasExpected ? (
+                <ValueView value={test.expected} />
+              ) : (
+                <span className="text-ink-muted">not available</span>
+              )}
+            </dd>
+            <dt className="text-ink-muted">{custom ? "Your output" : "Output"}</dt>
+            <dd>
+              {diff ? (
+                <SegmentsView segments={diff.actual} tone="actual" />
+              ) : hasActual ? (
+                <ValueView value={test.actual} />
+              ) : (
+                <span className="text-ink-muted">no value returned</span>
+              )}
+            </dd>
+            {test.message && (
+              <>
+                <dt className="text-ink-muted">Message</dt>
+                <dd className="font-mono text-xs break-all whitespace-pre-wrap">{test.message}</dd>
+              </>
+            )}
+            {test.stdout && (
+              <Stream label="Stdout" text={test.stdout} truncated={Boolean(test.stdoutTruncated)} />
+            )}
+            {test.stderr && (
+              <Stream label="Stderr" text={test.stderr} truncated={Boolean(test.stderrTruncated)} />
+            )}
           </>
-        )}
-        {test.stdout && (
-          <Stream label="Stdout" text={test.stdout} truncated={Boolean(test.stdoutTruncated)} />
-        )}
-        {test.stderr && (
-          <Stream label="Stderr" text={test.stderr} truncated={Boolean(test.stderrTruncated)} />
         )}
       </dl>
     </article>
