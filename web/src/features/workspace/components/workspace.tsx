@@ -242,7 +242,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
 
   return (
     <div
-      className="flex flex-col lg:h-[calc(100dvh-3rem)]"
+      className="flex flex-col lg:h-[calc(100dvh-3rem-1px)]"
       style={{ "--left": `${sizes.left}%`, "--editor": `${sizes.editor}%` } as CSSProperties}
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-3 py-2">
