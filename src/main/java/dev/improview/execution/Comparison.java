@@ -121,6 +121,12 @@ public record Comparison(
 
   private static boolean numbersEqual(JsonNode expected, JsonNode actual, double tolerance) {
     if (tolerance == 0) {
+      if (isLong(expected) && isLong(actual)) {
+        return expected.longValue() == actual.longValue();
+      }
+      if (expected.isDouble() && actual.isDouble()) {
+        return expected.doubleValue() == actual.doubleValue();
+      }
       return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
     }
     double e = expected.doubleValue();
@@ -165,8 +171,7 @@ public record Comparison(
 
   private static void appendCanonical(JsonNode value, StringBuilder out) {
     if (value.isNumber()) {
-      BigDecimal number = value.decimalValue();
-      out.append('n').append(number.signum() == 0 ? "0" : number.stripTrailingZeros().toString());
+      out.append('n').append(canonicalNumber(value));
     } else if (value.isArray()) {
       out.append('[');
       for (JsonNode item : value) {
@@ -189,6 +194,26 @@ public record Comparison(
     } else {
       out.append(value.toString());
     }
+  }
+
+  private static boolean isLong(JsonNode value) {
+    return value.isInt() || value.isLong();
+  }
+
+  /** Equal for numbers of equal value: integral values as plain digits, others normalised. */
+  private static String canonicalNumber(JsonNode value) {
+    if (isLong(value)) {
+      return Long.toString(value.longValue());
+    }
+    BigDecimal number = value.decimalValue();
+    if (number.signum() == 0) {
+      return "0";
+    }
+    BigDecimal stripped = number.stripTrailingZeros();
+    if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18) {
+      return stripped.toBigInteger().toString();
+    }
+    return stripped.toString();
   }
 
   private static String quote(String text) {

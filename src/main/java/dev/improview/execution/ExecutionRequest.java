@@ -1,0 +1,93 @@
+package dev.improview.execution;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One run: user code in a language, the signature it implements, the tests and the limits. The
+ * engine additionally caps the code size ({@code improview.execution.max-code-bytes}) and the
+ * number of tests ({@code improview.execution.max-tests}).
+ */
+public record ExecutionRequest(
+    Language language,
+    String code,
+    Signature signature,
+    Comparison comparison,
+    List<TestCase> tests,
+    RunLimits limits) {
+
+  public ExecutionRequest {
+    if (language == null) {
+      throw new IllegalArgumentException("language is null");
+    }
+    if (code == null) {
+      throw new IllegalArgumentException("code is null");
+    }
+    if (code.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("code contains a NUL character");
+    }
+    if (signature == null) {
+      throw new IllegalArgumentException("signature is null");
+    }
+    if (comparison == null) {
+      throw new IllegalArgumentException("comparison is null");
+    }
+    if (tests == null || tests.isEmpty()) {
+      throw new IllegalArgumentException("tests is empty");
+    }
+    if (limits == null) {
+      throw new IllegalArgumentException("limits is null");
+    }
+    tests = List.copyOf(tests);
+    for (int i = 0; i < tests.size(); i++) {
+      checkTest(i, tests.get(i), signature);
+    }
+  }
+
+  private static void checkTest(int index, TestCase test, Signature signature) {
+    if (test == null) {
+      throw new IllegalArgumentException("tests[" + index + "] is null");
+    }
+    JsonNode args = test.args();
+    if (args.size() != signature.params().size()) {
+      throw new IllegalArgumentException(
+          "tests["
+              + index
+              + "].args has "
+              + args.size()
+              + " values, the signature "
+              + signature.params().size()
+              + " parameters");
+    }
+    for (int j = 0; j < args.size(); j++) {
+      Parameter param = signature.params().get(j);
+      if (!param.type().accepts(args.get(j))) {
+        throw new IllegalArgumentException(
+            "tests["
+                + index
+                + "].args["
+                + j
+                + "] ("
+                + param.name()
+                + ") is not a valid "
+                + param.type()
+                + ": "
+                + abbreviate(args.get(j)));
+      }
+    }
+    if (test.expected() != null && !signature.returns().accepts(test.expected())) {
+      throw new IllegalArgumentException(
+          "tests["
+              + index
+              + "].expected is not a valid "
+              + signature.returns()
+              + ": "
+              + abbreviate(test.expected()));
+    }
+  }
+
+  private static String abbreviate(JsonNode value) {
+    String text = String.valueOf(value);
+    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+  }
+}

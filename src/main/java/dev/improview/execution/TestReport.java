@@ -1,0 +1,42 @@
+package dev.improview.execution;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What happened in one test: the verdict, the returned value (null if none), the test's own output
+ * (capped; the flags say whether it was cut), the time of the call and a message (the exception and
+ * its stack trimmed to user code, or why the test did not run).
+ */
+public record TestReport(
+    int index,
+    Verdict verdict,
+    JsonNode actual,
+    String stdout,
+    boolean stdoutTruncated,
+    String stderr,
+    boolean stderrTruncated,
+    long timeMillis,
+    String message) {
+
+  public TestReport {
+    if (index < 0) {
+      throw new IllegalArgumentException("index < 0: " + index);
+    }
+    if (verdict == null) {
+      throw new IllegalArgumentException("verdict is null");
+    }
+    if (verdict == Verdict.NOT_RUN && actual != null) {
+      throw new IllegalArgumentException("a test that did not run has no actual value");
+    }
+    stdout = stdout == null ? "" : stdout;
+    stderr = stderr == null ? "" : stderr;
+    message = message == null ? "" : message;
+    if (timeMillis < 0) {
+      throw new IllegalArgumentException("timeMillis < 0: " + timeMillis);
+    }
+  }
+
+  static TestReport notRun(int index, String message) {
+    return new TestReport(index, Verdict.NOT_RUN, null, "", false, "", false, 0, message);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.improview.execution;
+
+/** The outcome of one test, or of a whole run. */
+public enum Verdict {
+  /** Returned the expected value. */
+  PASSED,
+  /** Ran fine and the test had no expectation (custom inputs): the value is reported as is. */
+  COMPLETED,
+  /** Returned a value that does not match the expected one. */
+  WRONG_ANSWER,
+  /** Threw, overflowed its stack, returned a value of the wrong type or ended the process. */
+  RUNTIME_ERROR,
+  /** Used more than its CPU time, or the run's wall time ran out during it. */
+  TIME_LIMIT_EXCEEDED,
+  /** Used more memory than allowed. */
+  MEMORY_LIMIT_EXCEEDED,
+  /** Printed more than the per-stream cap, or returned a value larger than the result cap. */
+  OUTPUT_LIMIT_EXCEEDED,
+  /** The code did not compile, or does not declare the function the signature asks for. */
+  COMPILE_ERROR,
+  /** Our fault (the runner or the sandbox failed); never the user's. */
+  INTERNAL_ERROR,
+  /** Never ran: an earlier test ended the run. */
+  NOT_RUN;
+
+  /** True for verdicts that count as success. */
+  public boolean isSuccess() {
+    return this == PASSED || this == COMPLETED;
+  }
+}

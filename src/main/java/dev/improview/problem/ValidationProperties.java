@@ -1,0 +1,40 @@
+package dev.improview.problem;
+
+import dev.improview.execution.Language;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How problems are validated and how their time limits are derived: the slowest reference test
+ * times a per-language multiple, no lower than {@code floor} and no higher than {@code ceiling}.
+ */
+@ConfigurationProperties("improview.problems.validation")
+public record ValidationProperties(
+    @DefaultValue("10s") Duration referenceCpuPerTest,
+    @DefaultValue("120s") Duration referenceWallPerRun,
+    @DefaultValue("3") int multiplierJavascript,
+    @DefaultValue("3") int multiplierPython,
+    @DefaultValue("4") int multiplierJava,
+    @DefaultValue("1s") Duration floor,
+    @DefaultValue("10s") Duration ceiling,
+    @DefaultValue("true") boolean validateBankOnStart) {
+
+  public ValidationProperties {
+    if (multiplierJavascript < 1 || multiplierPython < 1 || multiplierJava < 1) {
+      throw new IllegalArgumentException("improview.problems.validation.multiplier-* must be >= 1");
+    }
+    if (floor.compareTo(ceiling) > 0) {
+      throw new IllegalArgumentException(
+          "improview.problems.validation.floor " + floor + " > ceiling " + ceiling);
+    }
+  }
+
+  int multiplier(Language language) {
+    return switch (language) {
+      case JAVASCRIPT -> multiplierJavascript;
+      case PYTHON -> multiplierPython;
+      case JAVA -> multiplierJava;
+    };
+  }
+}

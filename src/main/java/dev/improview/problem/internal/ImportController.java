@@ -1,0 +1,99 @@
+package dev.improview.problem.internal;
+
+import dev.improview.platform.ApiProblems;
+import dev.improview.problem.ProblemCatalog;
+import dev.improview.problem.ProblemFormat;
+import dev.improview.problem.ProblemSummary.Source;
+import dev.improview.problem.ProblemValidator;
+import dev.improview.problem.ValidationReport;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/problems}: import a problem in the format. Stored only if it parses (else 400
+ * naming every field at fault) and passes validation in the sandbox (else 422 with the report).
+ */
+@RestController
+class ImportController {
+
+  /** The answer to a successful import. */
+  record Imported(String id, ValidationReport validation) {}
+
+  private final ProblemFormat format;
+  private final ProblemValidator validator;
+  private final ProblemCatalog catalog;
+
+  ImportController(ProblemFormat format, ProblemValidator validator, ProblemCatalog catalog) {
+    this.format = format;
+    this.validator = validator;
+    this.catalog = catalog;
+  }
+
+  @PostMapping("/api/problems")
+  ResponseEntity<?> importProblem(@RequestBody byte[] body) {
+    var problem = format.parse(body);
+    var existing = catalog.storedVersion(problem.id());
+    if (existing.isPresent()) {
+      throw ApiProblems.exception(
+          HttpStatus.CONFLICT,
+          "problem-exists",
+          "A problem with this id exists",
+          "Problem '"
+              + problem.id()
+              + "' already exists (version "
+              + existing.get().version()
+              + "); choose another id");
+    }
+    var report = validator.validate(problem);
+    if (!report.passed()) {
+      var detail =
+          ApiProblems.of(
+              HttpStatus.UNPROCESSABLE_CONTENT,
+              "problem-invalid",
+              "The problem failed validation",
+              failureSummary(report));
+      detail.setProperty("validation", report);
+      return ResponseEntity.unprocessableContent().body(detail);
+    }
+    var sha = BankLoader.sha256(body);
+    catalog.save(problem, Source.IMPORTED, sha);
+    catalog.saveValidation(problem.id(), sha, report);
+    return ResponseEntity.created(URI.create("/api/problems/" + problem.id()))
+        .body(new Imported(problem.id(), report));
+  }
+
+  @ExceptionHandler(ProblemFormat.InvalidProblemException.class)
+  ResponseEntity<ProblemDetail> invalidFormat(ProblemFormat.InvalidProblemException e) {
+    var detail =
+        ApiProblems.of(
+            HttpStatus.BAD_REQUEST,
+            "problem-format",
+            "Not a valid problem document",
+            e.violations().size()
+                + " field(s) do not follow the problem format: "
+                + e.violations().stream().limit(3).map(v -> v.path() + " " + v.message()).toList());
+    detail.setProperty("violations", e.violations());
+    return ResponseEntity.badRequest().body(detail);
+  }
+
+  private static String failureSummary(ValidationReport report) {
+    List<String> failures =
+        report.checks().stream()
+            .filter(c -> c.status() == ValidationReport.Status.FAILED)
+            .flatMap(
+                c ->
+                    c.failures().isEmpty()
+                        ? java.util.stream.Stream.of(c.name() + ": " + c.summary())
+                        : c.failures().stream().limit(3).map(f -> c.name() + ": " + f))
+            .limit(6)
+            .toList();
+    return String.join("; ", failures);
+  }
+}

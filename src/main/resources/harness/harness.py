@@ -1,0 +1,325 @@
+# Improview harness for Python (3.11, run as python3 -I -S -B). Started ahead of the job; reads one
+# job (JSON) from stdin, compiles and runs the user's module, calls the function once per test and
+# writes nonce-framed events to fd 1. The contract is docs/runner-contract.md. Expected values
+# never reach this process.
+
+import builtins
+import io
+import json
+import math
+import os
+import sys
+import threading
+import time
+
+USER_FILE = "solution.py"
+
+# Bound before user code runs, so a solution that patches modules cannot break the protocol.
+_write = os.write
+_dumps = json.dumps
+_exit = os._exit
+_perf = time.perf_counter_ns
+_cpu = time.process_time_ns
+
+
+def emit_raw(nonce, payload):
+    # The leading newline starts a fresh line even if user code left a partial line on fd 1.
+    data = ("\n" + nonce + " " + payload + "\n").encode("utf-8")
+    view = memoryview(data)
+    while view:
+        written = _write(1, view)
+        view = view[written:]
+
+
+def emit(nonce, event):
+    emit_raw(nonce, _dumps(event))
+
+
+class OutputLimitExceeded(BaseException):
+    """Raised at the print that crosses the cap; a BaseException so `except Exception` keeps it."""
+
+
+class Capture(io.TextIOBase):
+    """A per-test sys.stdout / sys.stderr: keeps at most `cap` bytes and then refuses more."""
+
+    def __init__(self, cap):
+        super().__init__()
+        self.cap = cap
+        self.parts = []
+        self.size = 0
+        self.truncated = False
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not " + type(text).__name__)
+        if self.truncated:
+            raise OutputLimitExceeded()
+        data = text.encode("utf-8", "replace")
+        room = self.cap - self.size
+        if len(data) > room:
+            self.parts.append(data[:room])
+            self.size = self.cap
+            self.truncated = True
+            raise OutputLimitExceeded()
+        self.parts.append(data)
+        self.size += len(data)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def text(self):
+        return b"".join(self.parts).decode("utf-8", "replace")
+
+
+captures = {}
+
+
+def start_capture(cap):
+    captures["out"] = Capture(cap)
+    captures["err"] = Capture(cap)
+    sys.stdout = captures["out"]
+    sys.stderr = captures["err"]
+
+
+def captured_output():
+    out, err = captures["out"], captures["err"]
+    return {
+        "stdout": out.text(),
+        "stdoutTruncated": out.truncated,
+        "stderr": err.text(),
+        "stderrTruncated": err.truncated,
+    }
+
+
+def user_frames(error, source_lines):
+    # Walks the traceback by hand: extract_tb takes a second on a 100 000-frame RecursionError.
+    shown = []
+    repeated = 0
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == USER_FILE:
+            lineno = tb.tb_lineno
+            text = USER_FILE + ", line " + str(lineno) + ", in " + code.co_name
+            if 0 < lineno <= len(source_lines):
+                text += ": " + source_lines[lineno - 1].strip()
+            if shown and shown[-1] == text:
+                repeated += 1
+            elif len(shown) < 20:
+                shown.append(text)
+        tb = tb.tb_next
+    lines = ["    " + s for s in shown]
+    if repeated:
+        lines.append("    (" + str(repeated) + " repeated frames hidden)")
+    return "\n".join(lines)
+
+
+def describe_error(error, source_lines):
+    if isinstance(error, OutputLimitExceeded):
+        return {"kind": "output_limit", "type": "OutputLimitExceeded",
+                "message": "printed more than the output limit", "stack": ""}
+    stack = user_frames(error, source_lines)
+    if isinstance(error, RecursionError):
+        return {"kind": "stack_overflow", "type": "RecursionError",
+                "message": "maximum recursion depth exceeded (stack overflow: is the recursion too deep or endless?)",
+                "stack": stack}
+    if isinstance(error, MemoryError):
+        return {"kind": "out_of_memory", "type": "MemoryError", "message": "out of memory", "stack": stack}
+    try:
+        message = str(error)
+    except BaseException:
+        message = ""
+    return {"kind": "exception", "type": type(error).__name__, "message": message, "stack": stack}
+
+
+# ---- Types: decode (already validated by the server) and check + encode returned values. ----
+
+class BadReturn(Exception):
+    pass
+
+
+def decode(type_name, value):
+    if type_name == "double":
+        return float(value)
+    if type_name.endswith("[]") and type_name.startswith("double"):
+        element = type_name[:-2]
+        return [decode(element, item) for item in value]
+    return value
+
+
+def describe_value(value):
+    if value is None:
+        return "None"
+    if isinstance(value, bool):
+        return "a bool"
+    if isinstance(value, (int, float)):
+        return "the number " + repr(value)
+    return "a value of type " + type(value).__name__
+
+
+INT_MIN, INT_MAX = -(2 ** 31), 2 ** 31 - 1
+LONG_MIN, LONG_MAX = -(2 ** 63), 2 ** 63 - 1
+
+
+def encode_scalar(scalar, value, path):
+    if scalar == "int" or scalar == "long":
+        low, high = (INT_MIN, INT_MAX) if scalar == "int" else (LONG_MIN, LONG_MAX)
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return str(int(value))
+    elif scalar == "double":
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            return repr(float(value))
+    elif scalar == "boolean":
+        if isinstance(value, bool):
+            return "true" if value else "false"
+    elif scalar == "string":
+        if isinstance(value, str):
+            return _dumps(value)
+    raise BadReturn(path + " is " + describe_value(value) + ", expected " + scalar)
+
+
+def encode_fast(type_name, value):
+    """The common shapes (flat numeric lists) in one pass; None means: take the checking path."""
+    if not isinstance(value, (list, tuple)) or not value:
+        return None
+    if type_name == "int[]" or type_name == "long[]":
+        if not all(type(item) is int for item in value):
+            return None
+        low, high = (INT_MIN, INT_MAX) if type_name == "int[]" else (LONG_MIN, LONG_MAX)
+        if min(value) < low or max(value) > high:
+            return None
+        return "[" + ",".join(map(str, value)) + "]"
+    if type_name == "double[]":
+        if not all(type(item) is float or type(item) is int for item in value):
+            return None
+        floats = [float(item) for item in value]
+        if not all(map(math.isfinite, floats)):
+            return None
+        return "[" + ",".join(map(repr, floats)) + "]"
+    return None
+
+
+def encode(type_name, value, path, out):
+    fast = encode_fast(type_name, value)
+    if fast is not None:
+        out.append(fast)
+        return
+    if type_name.endswith("[]"):
+        element = type_name[:-2]
+        if not isinstance(value, (list, tuple)):
+            raise BadReturn(path + " is " + describe_value(value) + ", expected " + type_name)
+        out.append("[")
+        for i, item in enumerate(value):
+            if i:
+                out.append(",")
+            encode(element, item, path + "[" + str(i) + "]", out)
+        out.append("]")
+        return
+    out.append(encode_scalar(type_name, value, path))
+
+
+# ---- The run. ----
+
+def run(job):
+    nonce = job["nonce"]
+    limits = job["limits"]
+    cap = limits["outputBytesPerStream"]
+    result_cap = limits["resultBytes"]
+    signature = job["signature"]
+    code = job["code"]
+    source_lines = code.split("\n")
+
+    try:
+        compiled = compile(code, USER_FILE, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        message = type(error).__name__ + ": " + str(error.msg)
+        emit(nonce, {"type": "compiled", "ok": False, "diagnostics": [
+            {"line": error.lineno or 0, "column": error.offset or 0, "message": message}]})
+        return
+    except (ValueError, OverflowError, MemoryError, RecursionError) as error:
+        emit(nonce, {"type": "compiled", "ok": False, "diagnostics": [
+            {"line": 0, "column": 0, "message": type(error).__name__ + ": " + str(error)}]})
+        return
+    emit(nonce, {"type": "compiled", "ok": True})
+
+    start_capture(cap)
+    namespace = {"__name__": "solution", "__builtins__": builtins}
+    try:
+        exec(compiled, namespace)
+    except BaseException as error:
+        emit(nonce, {"type": "loaded", "ok": False, "error": describe_error(error, source_lines),
+                     **captured_output()})
+        return
+    function = namespace.get(signature["function"])
+    if not callable(function):
+        params = ", ".join(p["name"] for p in signature["params"])
+        emit(nonce, {"type": "loaded", "ok": False, "diagnostics": [
+            {"line": 0, "column": 0,
+             "message": "Define a top-level function: def " + signature["function"] + "(" + params + "):"}],
+            **captured_output()})
+        return
+    emit(nonce, {"type": "loaded", "ok": True, **captured_output()})
+
+    params = signature["params"]
+    returns = signature["returns"]
+    for index, test in enumerate(job["tests"]):
+        emit(nonce, {"type": "start", "index": index})
+        start_capture(cap)
+        args = [decode(p["type"], a) for p, a in zip(params, test["args"])]
+        cpu_before = _cpu()
+        before = _perf()
+        value_json = None
+        try:
+            value = function(*args)
+            timing = {"wallNanos": _perf() - before, "cpuNanos": _cpu() - cpu_before}
+            if captures["out"].truncated or captures["err"].truncated:
+                # User code swallowed OutputLimitExceeded; the test still exceeded the cap.
+                result = {"status": "error", "error": describe_error(OutputLimitExceeded(), source_lines), **timing}
+            else:
+                try:
+                    out = []
+                    encode(returns, value, "the returned value", out)
+                    value_json = "".join(out)
+                    if len(value_json) > result_cap:
+                        value_json = None
+                        result = {"status": "error", "error": {
+                            "kind": "result_too_large", "type": "ResultTooLarge",
+                            "message": "the returned value takes more than " + str(result_cap) + " bytes",
+                            "stack": ""}, **timing}
+                    else:
+                        result = {"status": "returned", **timing}
+                except BadReturn as error:
+                    result = {"status": "error", "error": {
+                        "kind": "bad_return", "type": "WrongReturnType",
+                        "message": str(error) + " (the signature declares " + returns + ")", "stack": ""},
+                        **timing}
+        except BaseException as error:
+            timing = {"wallNanos": _perf() - before, "cpuNanos": _cpu() - cpu_before}
+            result = {"status": "error", "error": describe_error(error, source_lines), **timing}
+        event = _dumps({"type": "result", "index": index, **result, **captured_output()})
+        if value_json is not None:
+            # Spliced in already encoded: the value is never re-serialised.
+            event = event[:-1] + ', "value": ' + value_json + "}"
+        emit_raw(nonce, event)
+    emit(nonce, {"type": "done"})
+
+
+def main():
+    job = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    sys.stdin = io.StringIO("")
+    limits = job["limits"]
+    sys.setrecursionlimit(limits.get("recursionLimit", 100000))
+    # Deep recursion needs a big C stack too; a thread is the only way to choose its size.
+    threading.stack_size(limits.get("stackBytes", 256 * 1024 * 1024))
+    worker = threading.Thread(target=run, args=(job,), name="solution")
+    worker.start()
+    worker.join()
+    # Threads left behind by user code must not keep the process alive.
+    _exit(0)
+
+
+main()

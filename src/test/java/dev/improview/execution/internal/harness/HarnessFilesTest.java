@@ -1,0 +1,55 @@
+package dev.improview.execution.internal.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HarnessFilesTest {
+
+  @Test
+  void writesTheHarnessesCompilesJavaAndLeavesEverythingReadOnly() throws Exception {
+    Path dir;
+    try (HarnessFiles files = new HarnessFiles(ExecutionProperties.defaults())) {
+      dir = files.dir();
+      for (String name :
+          new String[] {"harness.js", "harness.py", "Harness.java", "Harness.class"}) {
+        Path file = dir.resolve(name);
+        assertThat(file).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+            .isEqualTo("r--r--r--");
+      }
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+          .isEqualTo("r-xr-xr-x");
+    }
+    assertThat(dir).doesNotExist();
+  }
+
+  @Test
+  void bindsTheDirectoriesAJdkLinksToOutsideUsr() throws Exception {
+    Path home = Files.createTempDirectory("fake-jdk");
+    Path outside = Files.createTempDirectory("fake-etc");
+    Files.createDirectories(home.resolve("conf"));
+    Files.writeString(outside.resolve("jvm.cfg"), "-server KNOWN\n");
+    Files.createSymbolicLink(home.resolve("conf/jvm.cfg"), outside.resolve("jvm.cfg"));
+    Files.createSymbolicLink(home.resolve("conf/dangling"), outside.resolve("missing"));
+    try {
+      assertThat(LanguageRuntimes.outsideLinks(home))
+          .containsExactly(outside.getRoot().resolve(outside.subpath(0, 2)));
+    } finally {
+      for (Path path :
+          List.of(
+              home.resolve("conf/jvm.cfg"),
+              home.resolve("conf/dangling"),
+              home.resolve("conf"),
+              home,
+              outside.resolve("jvm.cfg"),
+              outside)) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.improview.execution.internal.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Test helper: runs small real programs in a sandbox and collects what came out. */
+final class SandboxRuns {
+
+  static final String PYTHON = "/usr/bin/python3";
+  static final String NODE = "/usr/bin/node";
+  static final long MIB = 1024 * 1024;
+
+  private SandboxRuns() {}
+
+  /** What a run produced. */
+  record Outcome(String stdout, String stderr, SandboxExit exit, long hostMillis) {}
+
+  /** An empty directory the sandbox uid may read, standing in for the harness. */
+  static Path harnessDir() {
+    try {
+      Path dir =
+          Files.createTempDirectory(
+              "sandbox-test-harness-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * True while the pid is a live process; a zombie waiting for its reaper is already dead, and a
+   * recycled pid would be a process outside any sandbox (the caller compares start times if
+   * needed).
+   */
+  static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static ProcessSpec python(Path harness, String script) {
+    return new ProcessSpec(
+        "python-test",
+        List.of(PYTHON, "-I", "-S", "-c", script),
+        Map.of(),
+        harness,
+        List.of(),
+        128 * MIB,
+        32);
+  }
+
+  static ProcessSpec node(Path harness, String script) {
+    return new ProcessSpec(
+        "node-test", List.of(NODE, "-e", script), Map.of(), harness, List.of(), 256 * MIB, 32);
+  }
+
+  static SandboxLimits limits(Duration wall, Duration cpu) {
+    return new SandboxLimits(wall, cpu, 64 * 1024, 64 * 1024);
+  }
+
+  static SandboxLimits generous() {
+    return limits(Duration.ofSeconds(10), Duration.ofSeconds(5));
+  }
+
+  static Outcome run(Sandbox sandbox, ProcessSpec spec, SandboxLimits limits) {
+    return run(sandbox, spec, limits, "");
+  }
+
+  static Outcome run(Sandbox sandbox, ProcessSpec spec, SandboxLimits limits, String stdin) {
+    long start = System.nanoTime();
+    try (SandboxProcess process = sandbox.acquire(spec, limits)) {
+      try (OutputStream in = process.stdin()) {
+        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // The program may exit (or be killed) before reading its stdin.
+      }
+      String out;
+      try {
+        out = new String(process.stdout().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        out = "";
+      }
+      SandboxExit exit = process.awaitExit();
+      String err = new String(process.stderr(), StandardCharsets.UTF_8);
+      return new Outcome(out, err, exit, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+}

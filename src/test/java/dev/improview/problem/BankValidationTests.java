@@ -1,0 +1,69 @@
+package dev.improview.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole built-in bank, validated through the real sandbox: a problem that fails validation
+ * fails the build. Also holds the bank to its promised shape (coverage of categories and
+ * difficulties, test and hint counts).
+ */
+@SpringBootTest
+class BankValidationTests {
+
+  @Autowired ProblemCatalog catalog;
+  @Autowired ProblemValidator validator;
+
+  @Test
+  void everyBankProblemPassesValidationInTheSandbox() {
+    var failures = new ArrayList<String>();
+    var summaries = catalog.list(null, null);
+    for (var summary : summaries) {
+      var problem = catalog.find(summary.id()).orElseThrow().problem();
+      var report = validator.validate(problem);
+      if (!report.passed()) {
+        report.checks().stream()
+            .filter(c -> c.status() == ValidationReport.Status.FAILED)
+            .forEach(c -> failures.add(problem.id() + " " + c.name() + ": " + c.failures()));
+      }
+    }
+    assertThat(failures).as("bank problems failing validation").isEmpty();
+  }
+
+  @Test
+  void theBankCoversEveryCategoryAndDifficulty() {
+    var summaries = catalog.list(null, null);
+    assertThat(summaries).hasSizeGreaterThanOrEqualTo(45);
+    var byCategory =
+        summaries.stream()
+            .collect(Collectors.groupingBy(ProblemSummary::category, Collectors.counting()));
+    for (var category : Category.values()) {
+      assertThat(byCategory.getOrDefault(category, 0L)).as(category.id()).isGreaterThanOrEqualTo(5);
+    }
+    var byDifficulty =
+        summaries.stream()
+            .collect(Collectors.groupingBy(ProblemSummary::difficulty, Collectors.counting()));
+    Arrays.stream(Difficulty.values())
+        .forEach(
+            d ->
+                assertThat(byDifficulty.getOrDefault(d, 0L)).as(d.id()).isGreaterThanOrEqualTo(12));
+  }
+
+  @Test
+  void everyBankProblemHasEnoughTestsAndHints() {
+    for (var summary : catalog.list(null, null)) {
+      var problem = catalog.find(summary.id()).orElseThrow().problem();
+      assertThat(problem.publicTests().size()).as(problem.id() + " public tests").isBetween(3, 5);
+      assertThat(problem.hiddenTests().size())
+          .as(problem.id() + " hidden tests")
+          .isGreaterThanOrEqualTo(10);
+      assertThat(problem.hints().size()).as(problem.id() + " hints").isBetween(2, 3);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+class Solution {
+  public long sumAll(long[] values) {
+    long sum = 0;
+    for (long v : values) {
+      sum += v;
+    }
+    return sum;
+  }
+}

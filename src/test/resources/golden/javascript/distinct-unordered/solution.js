@@ -1,0 +1,3 @@
+function distinctValues(nums) {
+  return [...new Set(nums)].reverse();
+}

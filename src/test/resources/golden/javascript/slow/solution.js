@@ -1,0 +1,6 @@
+function twoSum(nums, target) {
+  let spins = 0;
+  while (true) {
+    spins++;
+  }
+}

@@ -1,0 +1,7 @@
+function twoSum(nums, target) {
+  return depth(0);
+}
+
+function depth(n) {
+  return depth(n + 1) + 1;
+}

@@ -1,0 +1,3 @@
+function sumAll(values) {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,2 @@
+def distinct_values(nums):
+    return sorted(set(nums), reverse=True)

@@ -1,0 +1,2 @@
+def transpose_matrix(matrix):
+    return [list(column) for column in zip(*matrix)]

@@ -1,0 +1,2 @@
+def mean_value(values):
+    return sum(values) / len(values)

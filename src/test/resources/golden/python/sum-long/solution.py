@@ -1,0 +1,2 @@
+def sum_all(values):
+    return sum(values)

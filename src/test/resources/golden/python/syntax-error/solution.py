@@ -1,0 +1,4 @@
+def two_sum(nums, target):
+    seen = {}
+    for i, x in enumerate(nums)
+        seen[x] = i
