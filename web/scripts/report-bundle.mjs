@@ -43,3 +43,17 @@ for (const { route, key } of routes) {
   const files = closure(key, new Set(entry));
   console.log(`Initial JavaScript for route ${route} (gzip): ${kb(total(files)).trim()}`);
 }
+
+// Everything else loads on demand (the editor when first used, each language mode and Vim when
+// chosen); each figure counts what it adds to the page and to the code that imports it.
+for (const key of Object.keys(manifest)) {
+  const chunk = manifest[key];
+  if (!chunk.isDynamicEntry || key.startsWith("src/routes/")) continue;
+  const files = closure(key);
+  const importers = Object.keys(manifest).filter((k) => manifest[k].dynamicImports?.includes(key));
+  for (const loaded of [entry, ...importers.map((k) => closure(k))]) {
+    for (const file of loaded) files.delete(file);
+  }
+  const name = key.replace(/^.*node_modules\//, "").replace(/^src\//, "");
+  console.log(`On demand: ${name} (gzip): ${kb(total(files)).trim()}`);
+}
