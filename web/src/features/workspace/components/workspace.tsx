@@ -126,10 +126,12 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
     });
   };
 
-  // The statement paints first; the editor and console render right after in a transition,
-  // which React splits into short tasks, so a slow phone never sees one long blocking task.
-  const [settled, setSettled] = useState(false);
-  useEffect(() => startTransition(() => setSettled(true)), []);
+  // The statement paints first; the editor, then the console, render right after in
+  // transitions, which React splits into short tasks: a slow phone never sees one long block.
+  const [stage, setStage] = useState(0);
+  useEffect(() => {
+    if (stage < 2) startTransition(() => setStage(stage + 1));
+  }, [stage]);
 
   const [resetOpen, setResetOpen] = useState(false);
   const resetCode = () => {
@@ -330,7 +332,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
               {RUN_SHORTCUT} runs the public tests. Press Escape, then Tab, to leave the editor.
             </p>
             <div className="min-h-0 flex-1">
-              {settled && (
+              {stage >= 1 && (
                 <EditorSurface
                   documentKey={documentKey}
                   language={language}
@@ -369,7 +371,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
                 { id: "results", label: "Results" },
               ]}
             >
-              {!settled ? null : consoleTab === "testcases" ? (
+              {stage < 2 ? null : consoleTab === "testcases" ? (
                 <TestcasesPanel
                   params={params}
                   publicTests={problem.publicTests}
