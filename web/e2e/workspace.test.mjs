@@ -195,6 +195,36 @@ test("custom arguments are checked before sending and run against the reference"
   await context.close();
 });
 
+test("syntax errors in JavaScript and Java compiler errors are marked in the editor", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/problems/bracket-nesting-depth`);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+
+  await page.getByLabel("Language").selectOption("javascript");
+  await replaceCode(page, "function bracketNestingDepth(s) {\n  return (1 + ;\n}\n");
+  await page.locator(".cm-lintRange-error").first().waitFor();
+
+  await page.getByLabel("Language").selectOption("java");
+  await replaceCode(
+    page,
+    "class Solution {\n  public int bracketNestingDepth(String s) {\n    return undefinedThing;\n  }\n}\n",
+  );
+  assert.equal(await runAndWait(page), "Compile error");
+  assert.match(
+    await page.getByRole("list", { name: "Diagnostics" }).innerText(),
+    /line 3.*undefinedThing/s,
+  );
+  const marked = page.locator(".cm-lintRange-error");
+  await marked.first().waitFor();
+  assert.deepEqual(
+    await marked.allInnerTexts(),
+    ["undefinedThing"],
+    "the error is mapped onto its line",
+  );
+  await context.close();
+});
+
 test("home and workspace have no serious accessibility violations", async () => {
   // axe needs a page from an explicit context.
   const context = await browser.newContext();
