@@ -16,6 +16,19 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: false,
+    // Read by scripts/report-bundle.mjs to add up what each route loads first, then deleted.
+    manifest: "bundle-manifest.json",
+    rollupOptions: {
+      output: {
+        // Library chunks are named after their package (codemirror-lang-java-*.js, not dist-*.js),
+        // so the bundle report says what each one is.
+        chunkFileNames(chunk) {
+          const id = chunk.facadeModuleId ?? chunk.moduleIds[chunk.moduleIds.length - 1] ?? "";
+          const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1];
+          return `assets/${name ? name.replace("@", "").replace("/", "-") : "[name]"}-[hash].js`;
+        },
+      },
+    },
   },
   test: {
     environment: "jsdom",

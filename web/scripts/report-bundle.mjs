@@ -1,28 +1,59 @@
-// Prints the gzip size of every built JavaScript chunk and the total the entry page loads,
-// so a regression in what the first paint downloads shows up in the build log.
-import { readFileSync, readdirSync } from "node:fs";
+// Prints the gzip size of every built JavaScript chunk, and what each page downloads before it
+// can render (the entry plus, for each route, its lazily loaded chunk and that chunk's static
+// imports), so a regression in first-paint weight shows up in the build log.
+import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const dist = new URL("../dist/", import.meta.url).pathname;
-const html = readFileSync(join(dist, "index.html"), "utf8");
-const entryFiles = new Set(
-  [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((match) => match[1]),
-);
-const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7) + " KB";
+const manifestPath = join(dist, "bundle-manifest.json");
+const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+rmSync(manifestPath);
 
-let entryTotal = 0;
-const rows = readdirSync(join(dist, "assets"))
-  .filter((file) => file.endsWith(".js"))
-  .map((file) => {
-    const gzip = gzipSync(readFileSync(join(dist, "assets", file))).length;
-    if (entryFiles.has(file)) entryTotal += gzip;
-    return { file, gzip };
-  })
-  .sort((a, b) => b.gzip - a.gzip);
+const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7) + " KB";
+const gzip = new Map(
+  readdirSync(join(dist, "assets"))
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => [`assets/${file}`, gzipSync(readFileSync(join(dist, "assets", file))).length]),
+);
+
+// The chunk files a manifest entry loads up front: itself and its static imports, transitively.
+function closure(key, files = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || files.has(chunk.file)) return files;
+  files.add(chunk.file);
+  for (const imported of chunk.imports ?? []) closure(imported, files);
+  return files;
+}
+const total = (files) => [...files].reduce((sum, file) => sum + (gzip.get(file) ?? 0), 0);
+
+const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
+const entry = closure(entryKey);
 
 console.log("JavaScript chunks (gzip):");
-for (const { file, gzip } of rows) {
-  console.log(`${kb(gzip)}  ${file}${entryFiles.has(file) ? "  (entry)" : ""}`);
+for (const [file, size] of [...gzip].sort((a, b) => b[1] - a[1])) {
+  console.log(`${kb(size)}  ${file.slice("assets/".length)}${entry.has(file) ? "  (entry)" : ""}`);
 }
-console.log(`Initial JavaScript (entry + preloads, gzip): ${kb(entryTotal).trim()}`);
+console.log(`Initial JavaScript (entry + preloads, gzip): ${kb(total(entry)).trim()}`);
+
+const routes = Object.keys(manifest)
+  .filter((key) => key.startsWith("src/routes/") && manifest[key].isDynamicEntry)
+  .map((key) => ({ route: key.replace(/^src\/routes\//, "").replace(/\?.*$/, ""), key }));
+for (const { route, key } of routes) {
+  const files = closure(key, new Set(entry));
+  console.log(`Initial JavaScript for route ${route} (gzip): ${kb(total(files)).trim()}`);
+}
+
+// Everything else loads on demand (the editor when first used, each language mode and Vim when
+// chosen); each figure counts what it adds to the page and to the code that imports it.
+for (const key of Object.keys(manifest)) {
+  const chunk = manifest[key];
+  if (!chunk.isDynamicEntry || key.startsWith("src/routes/")) continue;
+  const files = closure(key);
+  const importers = Object.keys(manifest).filter((k) => manifest[k].dynamicImports?.includes(key));
+  for (const loaded of [entry, ...importers.map((k) => closure(k))]) {
+    for (const file of loaded) files.delete(file);
+  }
+  const name = key.replace(/^.*node_modules\//, "").replace(/^src\//, "");
+  console.log(`On demand: ${name} (gzip): ${kb(total(files)).trim()}`);
+}

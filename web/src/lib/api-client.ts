@@ -1,29 +1,72 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import { clientId } from "./client-id";
 
 /** An RFC 9457 problem detail as the server sends it. */
 export const problemDetailSchema = z.object({
-  type: z.string().optional(),
-  title: z.string().optional(),
-  status: z.number().optional(),
-  detail: z.string().optional(),
+  type: z.optional(z.string()),
+  title: z.optional(z.string()),
+  status: z.optional(z.number()),
+  detail: z.optional(z.string()),
 });
 
 /** An API error carrying the server's problem detail, so the UI can show its `detail`. */
 export class ApiError extends Error {
   readonly status: number;
   readonly type: string | undefined;
+  /** Seconds the server asked us to wait (429/503), when it said. */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, detail: string, type?: string) {
+  constructor(status: number, detail: string, type?: string, retryAfter?: number) {
     super(detail);
     this.name = "ApiError";
     this.status = status;
     this.type = type;
+    this.retryAfter = retryAfter;
   }
 }
 
+// The client id lets the server record hint reveals and solution views before sign-in exists.
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  return { Accept: "application/json", "X-Improview-Client": clientId(), ...extra };
+}
+
+declare global {
+  interface Window {
+    /** Requests public/boot.js started before the bundle ran, by path; each is used once. */
+    __improviewEarly?: Record<string, Promise<Response> | undefined>;
+  }
+}
+
+function takeEarly(path: string): Promise<Response> | undefined {
+  const early = typeof window === "undefined" ? undefined : window.__improviewEarly?.[path];
+  if (early) delete window.__improviewEarly![path];
+  return early;
+}
+
 /** GETs a JSON resource and validates it with `schema`; errors become {@link ApiError}. */
-export async function getJson<T>(path: string, schema: z.ZodType<T>): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T> {
+  const early = takeEarly(path);
+  const response =
+    (early && (await early.catch(() => undefined))) || (await fetch(path, { headers: headers() }));
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  return schema.parse(await response.json());
+}
+
+/** POSTs `body` as JSON and validates the JSON answer with `schema`. */
+export async function postJson<T>(
+  path: string,
+  body: unknown,
+  schema: z.ZodMiniType<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: headers({ "Content-Type": "application/json" }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
   if (!response.ok) {
     throw await toApiError(response);
   }
@@ -31,14 +74,22 @@ export async function getJson<T>(path: string, schema: z.ZodType<T>): Promise<T>
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
+  const retryHeader = Number(response.headers.get("Retry-After"));
+  const retryAfter = Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined;
   try {
     const body = problemDetailSchema.parse(await response.json());
     return new ApiError(
       response.status,
       body.detail ?? body.title ?? `Request failed (${response.status})`,
       body.type,
+      retryAfter,
     );
   } catch {
-    return new ApiError(response.status, `Request failed (${response.status})`);
+    return new ApiError(
+      response.status,
+      `Request failed (${response.status})`,
+      undefined,
+      retryAfter,
+    );
   }
 }

@@ -1,14 +1,14 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { catalogQuery } from "../features/problems/api/catalog";
 import { difficultySchema, problemsQuery } from "../features/problems/api/problems";
 import { ProblemFilters } from "../features/problems/components/problem-filters";
 import { ProblemList } from "../features/problems/components/problem-list";
 
 const searchSchema = z.object({
-  category: z.string().optional().catch(undefined),
-  difficulty: difficultySchema.optional().catch(undefined),
+  category: z.catch(z.optional(z.string()), undefined),
+  difficulty: z.catch(z.optional(difficultySchema), undefined),
 });
 
 export const Route = createFileRoute("/")({

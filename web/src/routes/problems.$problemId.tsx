@@ -1,20 +1,44 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
+import { useEffect } from "react";
+import { catalogQuery } from "../features/problems/api/catalog";
 import { problemQuery } from "../features/problems/api/problem";
-import { ProblemStatement } from "../features/problems/components/problem-statement";
+import { revealsQuery } from "../features/problems/api/reveals";
+import { ProblemHeading } from "../features/problems/components/problem-heading";
+import { ProblemPane } from "../features/problems/components/problem-pane";
+import { Workspace } from "../features/workspace/components/workspace";
 
 export const Route = createFileRoute("/problems/$problemId")({
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(problemQuery(params.problemId)),
+  loader: ({ context, params }) => {
+    // Reveals restore hints and the solution state; they must not hold up the first paint.
+    void context.queryClient.prefetchQuery(revealsQuery(params.problemId));
+    // The catalog names the category in the header; fetched alongside, so no label changes later.
+    return Promise.all([
+      context.queryClient.ensureQueryData(problemQuery(params.problemId)),
+      context.queryClient.ensureQueryData(catalogQuery),
+    ]);
+  },
   component: ProblemPage,
 });
 
 function ProblemPage() {
   const { problemId } = Route.useParams();
   const { data: problem } = useSuspenseQuery(problemQuery(problemId));
+  const { data: catalog } = useSuspenseQuery(catalogQuery);
+  useEffect(() => {
+    document.title = `${problem.title} · Improview`;
+    return () => {
+      document.title = "Improview";
+    };
+  }, [problem.title]);
   return (
-    <div className="mx-auto max-w-3xl px-4 py-8">
-      <ProblemStatement problem={problem} />
-    </div>
+    <Workspace
+      key={problem.id}
+      problem={problem}
+      heading={<ProblemHeading problem={problem} catalog={catalog} />}
+      renderProblemPane={({ language, renderCode }) => (
+        <ProblemPane problem={problem} language={language} renderCode={renderCode} />
+      )}
+    />
   );
 }

@@ -1,14 +1,74 @@
-import ReactMarkdown from "react-markdown";
-import rehypeSanitize from "rehype-sanitize";
+import { Fragment, useMemo, type ReactNode } from "react";
+import { parseMarkdown, type Block, type Inline } from "../../lib/markdown";
 
 /**
- * Renders untrusted markdown: raw HTML is never executed (react-markdown skips it and
- * rehype-sanitize strips anything dangerous that markdown itself could produce).
+ * Renders untrusted markdown as React elements: raw HTML is never interpreted (it shows as text)
+ * and links are limited to http(s), mailto and same-site targets.
  */
 export function Markdown({ children }: { children: string }) {
+  const blocks = useMemo(() => parseMarkdown(children), [children]);
   return (
-    <div className="markdown space-y-3 leading-relaxed [&_code]:rounded [&_code]:bg-surface-raised [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-surface-raised [&_pre]:p-3 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:list-decimal [&_ol]:pl-6 [&_a]:text-accent [&_a]:underline">
-      <ReactMarkdown rehypePlugins={[rehypeSanitize]}>{children}</ReactMarkdown>
+    <div className="markdown space-y-3 leading-relaxed [&_code]:rounded [&_code]:bg-surface-raised [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-surface-raised [&_pre]:p-3 [&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:list-decimal [&_ol]:pl-6 [&_a]:text-accent [&_a]:underline">
+      {blocks.map(renderBlock)}
     </div>
   );
+}
+
+function renderBlock(block: Block, key: number): ReactNode {
+  switch (block.kind) {
+    case "paragraph":
+      return <p key={key}>{block.children.map(renderInline)}</p>;
+    case "heading": {
+      // Statement headings sit below the page's own h1/h2, so they start at h3.
+      const Tag = (["h3", "h4", "h5", "h6"] as const)[Math.min(block.level, 4) - 1]!;
+      return (
+        <Tag key={key} className="font-semibold">
+          {block.children.map(renderInline)}
+        </Tag>
+      );
+    }
+    case "code":
+      return (
+        <pre key={key}>
+          <code>{block.text}</code>
+        </pre>
+      );
+    case "list": {
+      const items = block.items.map((item, i) => <li key={i}>{item.map(renderInline)}</li>);
+      return block.ordered ? (
+        <ol key={key} start={block.start === 1 ? undefined : block.start}>
+          {items}
+        </ol>
+      ) : (
+        <ul key={key}>{items}</ul>
+      );
+    }
+    case "quote":
+      return (
+        <blockquote key={key} className="border-l-2 border-line pl-3 text-ink-muted">
+          {block.children.map(renderBlock)}
+        </blockquote>
+      );
+  }
+}
+
+function renderInline(inline: Inline, key: number): ReactNode {
+  switch (inline.kind) {
+    case "text":
+      return <Fragment key={key}>{inline.text}</Fragment>;
+    case "code":
+      return <code key={key}>{inline.text}</code>;
+    case "strong":
+      return <strong key={key}>{inline.children.map(renderInline)}</strong>;
+    case "em":
+      return <em key={key}>{inline.children.map(renderInline)}</em>;
+    case "link":
+      return (
+        <a key={key} href={inline.href} rel="noopener noreferrer">
+          {inline.children.map(renderInline)}
+        </a>
+      );
+    case "break":
+      return <br key={key} />;
+  }
 }

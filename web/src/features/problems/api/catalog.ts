@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { getJson } from "../../../lib/api-client";
 
 const optionSchema = z.object({ id: z.string(), label: z.string() });

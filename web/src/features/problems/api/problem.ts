@@ -1,13 +1,15 @@
 import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { getJson } from "../../../lib/api-client";
 import { difficultySchema } from "./problems";
 
 const exampleSchema = z.object({
   args: z.array(z.unknown()),
   output: z.unknown(),
-  explanation: z.string().optional(),
+  explanation: z.optional(z.string()),
 });
+
+const byLanguage = z.object({ javascript: z.string(), python: z.string(), java: z.string() });
 
 export const problemSchema = z.object({
   id: z.string(),
@@ -28,6 +30,14 @@ export const problemSchema = z.object({
   publicTests: z.array(z.object({ args: z.array(z.unknown()), expected: z.unknown() })),
   hintCount: z.number(),
   hiddenTestCount: z.number(),
+  // Optional so the page still opens against a server that predates them.
+  starterCode: z.optional(byLanguage),
+  comparison: z.optional(
+    z.object({
+      mode: z.enum(["exact", "unordered", "float"]),
+      tolerance: z.optional(z.nullable(z.number())),
+    }),
+  ),
 });
 
 export type Problem = z.infer<typeof problemSchema>;

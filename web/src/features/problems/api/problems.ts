@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { getJson } from "../../../lib/api-client";
 
 export const difficultySchema = z.enum(["easy", "medium", "hard"]);

@@ -2,9 +2,10 @@ import { Link } from "@tanstack/react-router";
 import type { Catalog } from "../api/catalog";
 import type { Difficulty, ProblemFilter } from "../api/problems";
 
-const chip =
-  "rounded-full border px-3 py-1 text-sm transition-colors border-line text-ink-muted hover:text-ink";
-const chipActive = "border-accent bg-accent text-accent-ink hover:text-accent-ink";
+// Active and inactive chips carry disjoint colour classes, so neither depends on CSS order.
+const chip = "rounded-full border px-3 py-1 text-sm transition-colors";
+const chipInactive = "border-line text-ink-muted hover:text-ink";
+const chipActive = "border-accent bg-accent text-accent-ink";
 
 /** Category chips and a difficulty segmented control; the filter lives in the URL. */
 export function ProblemFilters({ catalog, filter }: { catalog: Catalog; filter: ProblemFilter }) {
@@ -14,7 +15,7 @@ export function ProblemFilters({ catalog, filter }: { catalog: Catalog; filter: 
         <Link
           to="/"
           search={{ difficulty: filter.difficulty }}
-          className={`${chip} ${filter.category ? "" : chipActive}`}
+          className={`${chip} ${filter.category ? chipInactive : chipActive}`}
           aria-current={filter.category ? undefined : "true"}
         >
           All categories
@@ -24,7 +25,7 @@ export function ProblemFilters({ catalog, filter }: { catalog: Catalog; filter: 
             key={c.id}
             to="/"
             search={{ category: c.id, difficulty: filter.difficulty }}
-            className={`${chip} ${filter.category === c.id ? chipActive : ""}`}
+            className={`${chip} ${filter.category === c.id ? chipActive : chipInactive}`}
             aria-current={filter.category === c.id ? "true" : undefined}
           >
             {c.label}

@@ -2,26 +2,39 @@ import { Badge } from "../../../components/ui/badge";
 import { Markdown } from "../../../components/ui/markdown";
 import type { Problem } from "../api/problem";
 import { DifficultyBadge } from "./difficulty-badge";
-import { formatArgs, formatValue } from "./format-value";
+import { formatArgs, formatValue } from "../../../lib/format-value";
 
 /** The statement: title, badges, markdown body, examples and constraints. */
-export function ProblemStatement({ problem }: { problem: Problem }) {
+export function ProblemStatement({
+  problem,
+  showHeader = true,
+}: {
+  problem: Problem;
+  /** Off in the workspace, whose header already shows the title and badges. */
+  showHeader?: boolean;
+}) {
   const names = problem.signature.params.map((p) => p.name);
   return (
-    <article aria-labelledby="problem-title" className="space-y-6">
-      <header className="space-y-2">
-        <h1 id="problem-title" className="text-2xl font-semibold tracking-tight">
-          {problem.title}
-        </h1>
-        <div className="flex flex-wrap items-center gap-2">
-          <DifficultyBadge difficulty={problem.difficulty} />
-          <Badge>{problem.category}</Badge>
-          {problem.tags.map((t) => (
-            <Badge key={t}>{t}</Badge>
-          ))}
-          <span className="text-xs text-ink-muted">about {problem.estimatedMinutes} min</span>
-        </div>
-      </header>
+    <article
+      aria-labelledby={showHeader ? "problem-title" : undefined}
+      aria-label={showHeader ? undefined : "Description"}
+      className="space-y-6"
+    >
+      {showHeader && (
+        <header className="space-y-2">
+          <h1 id="problem-title" className="text-2xl font-semibold tracking-tight">
+            {problem.title}
+          </h1>
+          <div className="flex flex-wrap items-center gap-2">
+            <DifficultyBadge difficulty={problem.difficulty} />
+            <Badge>{problem.category}</Badge>
+            {problem.tags.map((t) => (
+              <Badge key={t}>{t}</Badge>
+            ))}
+            <span className="text-xs text-ink-muted">about {problem.estimatedMinutes} min</span>
+          </div>
+        </header>
+      )}
       <section aria-label="Statement">
         <Markdown>{problem.statement}</Markdown>
       </section>

@@ -1,0 +1,20 @@
+// Runs before the app bundle, from <head>.
+(function () {
+  // The saved or system theme, applied before first paint: no flash of the wrong theme.
+  try {
+    var saved = localStorage.getItem("improview.theme");
+    var dark = saved ? saved === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    document.documentElement.classList.toggle("dark", dark);
+  } catch (e) {
+    /* storage unavailable: keep the light default */
+  }
+  // On a problem page, ask for what the page needs while the bundle downloads rather than after
+  // it has run; the app takes these responses instead of fetching again (lib/api-client.ts).
+  var match = /^\/problems\/([^/]+)$/.exec(location.pathname);
+  if (match && window.fetch) {
+    window.__improviewEarly = {};
+    ["/api/problems/" + match[1], "/api/catalog"].forEach(function (path) {
+      window.__improviewEarly[path] = fetch(path, { headers: { Accept: "application/json" } });
+    });
+  }
+})();

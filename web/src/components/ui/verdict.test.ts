@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { VERDICTS, verdictPresentation } from "./verdict";
+
+describe("verdictPresentation", () => {
+  it("maps verdicts onto the one palette", () => {
+    expect(verdictPresentation("PASSED")).toEqual({ label: "Accepted", tone: "accepted" });
+    expect(verdictPresentation("WRONG_ANSWER").tone).toBe("wrong");
+    expect(verdictPresentation("TIME_LIMIT_EXCEEDED").tone).toBe("limit");
+    expect(verdictPresentation("MEMORY_LIMIT_EXCEEDED").tone).toBe("limit");
+    expect(verdictPresentation("OUTPUT_LIMIT_EXCEEDED").tone).toBe("limit");
+    expect(verdictPresentation("COMPILE_ERROR").tone).toBe("error");
+    expect(verdictPresentation("RUNTIME_ERROR").tone).toBe("error");
+    expect(verdictPresentation("INTERNAL_ERROR").tone).toBe("internal");
+  });
+
+  it("gives every verdict its own label", () => {
+    const labels = VERDICTS.map((v) => verdictPresentation(v).label);
+    expect(new Set(labels).size).toBe(VERDICTS.length);
+  });
+
+  it("never shows an unknown verdict as the user's failure", () => {
+    expect(verdictPresentation("SANDBOX_LOST")).toEqual({
+      label: "sandbox lost",
+      tone: "internal",
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { Tabs } from "../../../components/ui/tabs";
+import type { Problem } from "../api/problem";
+import { revealsQuery } from "../api/reveals";
+import { HintsPanel } from "./hints-panel";
+import { ProblemStatement } from "./problem-statement";
+import { SolutionPanel } from "./solution-panel";
+
+type PaneTab = "description" | "hints" | "solution";
+
+interface ProblemPaneProps {
+  problem: Problem;
+  language: "javascript" | "python" | "java";
+  renderCode: (code: string, label: string) => ReactNode;
+}
+
+/** The workspace's left pane: description, hints and the example solution as tabs. */
+export function ProblemPane({ problem, language, renderCode }: ProblemPaneProps) {
+  const [tab, setTab] = useState<PaneTab>("description");
+  const reveals = useQuery(revealsQuery(problem.id));
+  const revealed = reveals.data?.hints.length ?? 0;
+  return (
+    <Tabs<PaneTab>
+      label="Problem"
+      idBase="problem"
+      value={tab}
+      onChange={setTab}
+      items={[
+        { id: "description", label: "Description" },
+        {
+          id: "hints",
+          label: "Hints",
+          note: problem.hintCount > 0 ? `${revealed}/${problem.hintCount}` : undefined,
+        },
+        { id: "solution", label: "Solution" },
+      ]}
+    >
+      {tab === "description" && (
+        <div className="p-4">
+          <ProblemStatement problem={problem} showHeader={false} />
+        </div>
+      )}
+      {tab === "hints" && <HintsPanel problemId={problem.id} hintCount={problem.hintCount} />}
+      {tab === "solution" && (
+        <SolutionPanel problemId={problem.id} language={language} renderCode={renderCode} />
+      )}
+    </Tabs>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMutation } from "@tanstack/react-query";
+import { z } from "zod/mini";
+import { postJson } from "../../../lib/api-client";
+import type { Language } from "../components/languages";
+
+const nullableString = z.optional(z.nullable(z.string()));
+
+const testResultSchema = z.object({
+  index: z.number(),
+  kind: z.enum(["public", "custom"]),
+  verdict: z.string(),
+  args: z.array(z.unknown()),
+  expected: z.optional(z.unknown()),
+  actual: z.optional(z.unknown()),
+  stdout: nullableString,
+  stdoutTruncated: z.optional(z.nullable(z.boolean())),
+  stderr: nullableString,
+  stderrTruncated: z.optional(z.nullable(z.boolean())),
+  timeMillis: z.optional(z.nullable(z.number())),
+  message: nullableString,
+});
+
+export type TestResult = z.infer<typeof testResultSchema>;
+
+const runSchema = z.object({
+  verdict: z.string(),
+  tests: z.array(testResultSchema),
+  diagnostics: z.array(
+    z.object({
+      line: z.number(),
+      column: z.optional(z.nullable(z.number())),
+      message: z.string(),
+    }),
+  ),
+  wallMillis: z.optional(z.nullable(z.number())),
+});
+
+export type RunReport = z.infer<typeof runSchema>;
+
+export interface RunRequest {
+  problemId: string;
+  language: Language;
+  code: string;
+  /** Present: only these run (expected then comes from the reference solution). */
+  customTests?: { args: unknown[] }[];
+}
+
+/** Runs the public tests, or the given custom tests, in the server's sandbox. */
+export function runCode(request: RunRequest, signal?: AbortSignal): Promise<RunReport> {
+  return postJson("/api/runs", request, runSchema, signal);
+}
+
+export function useRun() {
+  return useMutation({
+    mutationKey: ["run"],
+    mutationFn: (request: RunRequest) => runCode(request),
+  });
+}

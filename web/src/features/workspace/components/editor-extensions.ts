@@ -1,0 +1,47 @@
+import type { Extension } from "@codemirror/state";
+import type { Language } from "./languages";
+
+// Each language mode and the Vim keymap is a chunk of its own, fetched only when used: the editor
+// a JavaScript user first sees does not pay for Java, Python or Vim.
+const loaders: Record<Language, () => Promise<Extension>> = {
+  javascript: () => import("@codemirror/lang-javascript").then((m) => m.javascript()),
+  python: () => import("@codemirror/lang-python").then((m) => m.python()),
+  java: () => import("@codemirror/lang-java").then((m) => m.java()),
+};
+
+const languages = new Map<Language, Promise<Extension>>();
+const loadedLanguages = new Map<Language, Extension>();
+
+/** The language's extension if it has arrived, else undefined (and the download starts). */
+export function languageNow(language: Language): Extension | undefined {
+  void loadLanguage(language);
+  return loadedLanguages.get(language);
+}
+
+export function loadLanguage(language: Language): Promise<Extension> {
+  let promise = languages.get(language);
+  if (!promise) {
+    promise = loaders[language]().then((extension) => {
+      loadedLanguages.set(language, extension);
+      return extension;
+    });
+    languages.set(language, promise);
+  }
+  return promise;
+}
+
+let vimPromise: Promise<Extension> | undefined;
+let vimLoaded: Extension | undefined;
+
+export function vimNow(): Extension | undefined {
+  void loadVim();
+  return vimLoaded;
+}
+
+export function loadVim(): Promise<Extension> {
+  vimPromise ??= import("@replit/codemirror-vim").then((m) => {
+    vimLoaded = m.vim({ status: true });
+    return vimLoaded;
+  });
+  return vimPromise;
+}

@@ -1,0 +1,78 @@
+import { lazy, Suspense, useState, type KeyboardEvent, type PointerEvent } from "react";
+import type { CodeEditorProps, FocusRequest } from "./code-editor";
+
+// CodeMirror is the heaviest part of the page, so it is imported on interaction: the code shows
+// at once as text laid out like the editor, and the editor replaces it as soon as the pointer
+// comes near or the keyboard focuses it (web.dev's "import on interaction").
+const loadEditor = () => import("./code-editor");
+const CodeEditor = lazy(loadEditor);
+
+/** Starts downloading the editor chunk without mounting it. */
+export const preloadEditor = () => void loadEditor();
+
+interface EditorSurfaceProps extends Omit<CodeEditorProps, "focusOnMount"> {
+  /** Mount the editor right away instead of on interaction (e.g. a solution the user asked for). */
+  eager?: boolean;
+}
+
+export function EditorSurface({ eager = false, ...props }: EditorSurfaceProps) {
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [active, setActive] = useState(eager);
+  const activate = (request: FocusRequest) => {
+    if (active) return;
+    setFocus(request);
+    setActive(true);
+  };
+  const preview = (
+    <CodePreview
+      code={props.initialValue}
+      label={props.label}
+      onIntent={preloadEditor}
+      onActivate={activate}
+    />
+  );
+  if (!active) return preview;
+  return (
+    <Suspense fallback={preview}>
+      <CodeEditor {...props} focusOnMount={focus ?? undefined} />
+    </Suspense>
+  );
+}
+
+interface CodePreviewProps {
+  code: string;
+  label: string;
+  onIntent: () => void;
+  onActivate: (request: FocusRequest) => void;
+}
+
+function CodePreview({ code, label, onIntent, onActivate }: CodePreviewProps) {
+  const lines = code.split("\n");
+  return (
+    <div
+      role="textbox"
+      aria-multiline="true"
+      aria-label={label}
+      aria-describedby="editor-keys"
+      tabIndex={0}
+      data-testid="editor-preview"
+      onPointerEnter={onIntent}
+      onPointerDown={(event: PointerEvent) => onActivate({ x: event.clientX, y: event.clientY })}
+      onFocus={() => onActivate("keep")}
+      onKeyDown={(event: KeyboardEvent) => {
+        if (event.key !== "Tab") onActivate("keep");
+      }}
+      className="flex h-full cursor-text overflow-hidden font-mono text-[13.5px] leading-[1.6]"
+    >
+      <div
+        aria-hidden="true"
+        className="min-w-[3.4rem] shrink-0 py-2 pr-[1.4rem] pl-3 text-right text-ink-muted select-none"
+      >
+        {lines.map((_, i) => (
+          <div key={i}>{i + 1}</div>
+        ))}
+      </div>
+      <pre className="py-2 pl-1.5 whitespace-pre text-ink">{code}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { ApiError } from "../../../lib/api-client";
+import { ResultsPanel, type RunOutcome } from "./results-panel";
+
+afterEach(cleanup);
+
+const base = { stdout: null, stderr: null, message: null, timeMillis: 3 };
+
+const outcome: RunOutcome = {
+  custom: false,
+  report: {
+    verdict: "WRONG_ANSWER",
+    wallMillis: 120,
+    diagnostics: [],
+    tests: [
+      {
+        ...base,
+        index: 0,
+        kind: "public",
+        verdict: "PASSED",
+        args: [[1, 2], 3],
+        expected: [0, 1],
+        actual: [0, 1],
+      },
+      {
+        ...base,
+        index: 1,
+        kind: "public",
+        verdict: "WRONG_ANSWER",
+        args: [[4, 5, 6], 11],
+        expected: [1, 2],
+        actual: [1, 3],
+        stdout: "debug line\n",
+        stdoutTruncated: true,
+      },
+    ],
+  },
+};
+
+const props = {
+  pending: false,
+  pendingCount: 0,
+  error: null,
+  paramNames: ["nums", "target"],
+  comparison: { mode: "exact" as const },
+  shortcut: "Ctrl Enter",
+};
+
+describe("ResultsPanel", () => {
+  it("shows the overall verdict and one card per test", () => {
+    render(<ResultsPanel {...props} outcome={outcome} />);
+    expect(screen.getByTestId("overall-verdict").textContent).toBe("Wrong answer");
+    expect(screen.getByText("1 / 2 tests passed")).toBeTruthy();
+    expect(screen.getAllByRole("article")).toHaveLength(2);
+  });
+
+  it("marks where the output differs and shows stdout", () => {
+    render(<ResultsPanel {...props} outcome={outcome} />);
+    const card = screen.getByRole("article", { name: "Test 2" });
+    expect(within(card).getByText("nums = [4,5,6], target = 11")).toBeTruthy();
+    const marks = card.querySelectorAll("mark");
+    expect([...marks].map((m) => m.textContent)).toEqual(["(expected: 2)", "(differs: 3)"]);
+    expect(within(card).getByText("debug line")).toBeTruthy();
+    expect(within(card).getByText("Output truncated by the sandbox.")).toBeTruthy();
+    expect(screen.getByRole("article", { name: "Test 1" }).querySelectorAll("mark")).toHaveLength(
+      0,
+    );
+  });
+
+  it("shows progress while running, without the previous results", () => {
+    render(<ResultsPanel {...props} pending pendingCount={4} outcome={outcome} />);
+    expect(screen.getByText("Running 4 tests in the sandbox…")).toBeTruthy();
+    expect(screen.queryByRole("article")).toBeNull();
+  });
+
+  it("explains a busy sandbox", () => {
+    render(
+      <ResultsPanel
+        {...props}
+        outcome={null}
+        error={new ApiError(503, "All sandboxes are busy.", undefined, 2)}
+      />,
+    );
+    expect(screen.getByRole("alert").textContent).toContain("The sandbox is busy");
+    expect(screen.getByRole("alert").textContent).toContain("Try again in 2 s.");
+  });
+});

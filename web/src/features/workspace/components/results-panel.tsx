@@ -1,0 +1,213 @@
+import { Kbd } from "../../../components/ui/button";
+import { FadeIn } from "../../../components/ui/fade-in";
+import { VerdictBadge } from "../../../components/ui/verdict-badge";
+import { ApiError } from "../../../lib/api-client";
+import { formatArgs } from "../../../lib/format-value";
+import type { RunReport, TestResult } from "../api/run";
+import { diffValues, type Comparison } from "./value-diff";
+import { SegmentsView, ValueView } from "./value-view";
+
+export interface RunOutcome {
+  report: RunReport;
+  custom: boolean;
+}
+
+interface ResultsPanelProps {
+  pending: boolean;
+  /** How many tests the pending run covers, for the progress state. */
+  pendingCount: number;
+  error: Error | null;
+  outcome: RunOutcome | null;
+  paramNames: string[];
+  comparison: Comparison;
+  shortcut: string;
+}
+
+/** The Results tab: overall verdict, then one card per test with a diff of expected vs actual. */
+export function ResultsPanel({
+  pending,
+  pendingCount,
+  error,
+  outcome,
+  paramNames,
+  comparison,
+  shortcut,
+}: ResultsPanelProps) {
+  if (pending) {
+    return (
+      <div aria-busy="true" className="space-y-3 p-3">
+        <p className="flex items-center gap-2 text-sm text-ink-muted">
+          <span
+            aria-hidden="true"
+            className="size-3 animate-spin rounded-full border-2 border-accent border-t-transparent"
+          />
+          Running {pendingCount} {pendingCount === 1 ? "test" : "tests"} in the sandbox…
+        </p>
+        {Array.from({ length: Math.min(pendingCount, 4) }, (_, i) => (
+          <div key={i} className="h-20 animate-pulse rounded-lg bg-surface-raised" />
+        ))}
+      </div>
+    );
+  }
+  if (error) {
+    const busy = error instanceof ApiError && (error.status === 429 || error.status === 503);
+    return (
+      <div role="alert" className="m-3 rounded-lg border border-verdict-internal/40 p-3 text-sm">
+        <p className="font-medium">{busy ? "The sandbox is busy" : "The run did not complete"}</p>
+        <p className="mt-1 text-ink-muted">
+          {error.message}
+          {busy && error instanceof ApiError && error.retryAfter
+            ? ` Try again in ${error.retryAfter} s.`
+            : ""}
+        </p>
+      </div>
+    );
+  }
+  if (!outcome) {
+    return (
+      <p className="p-4 text-sm text-ink-muted">
+        Run your code to see the results here: the Run button or <Kbd>{shortcut}</Kbd>.
+      </p>
+    );
+  }
+  const { report, custom } = outcome;
+  const passed = report.tests.filter((t) => t.verdict === "PASSED").length;
+  return (
+    <div className="space-y-3 p-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h3 className="sr-only">Overall verdict</h3>
+        <span className="text-base font-semibold" data-testid="overall-verdict">
+          <VerdictBadge verdict={report.verdict} />
+        </span>
+        {report.tests.length > 0 && (
+          <span className="text-sm text-ink-muted">
+            {passed} / {report.tests.length} {custom ? "custom " : ""}tests passed
+          </span>
+        )}
+        {report.wallMillis != null && (
+          <span className="ml-auto text-xs text-ink-muted tabular-nums">
+            {report.wallMillis} ms total
+          </span>
+        )}
+      </div>
+      {report.diagnostics.length > 0 && (
+        <ul
+          aria-label="Diagnostics"
+          className="space-y-1 rounded-lg bg-verdict-error/8 p-3 font-mono text-xs"
+        >
+          {report.diagnostics.map((d, i) => (
+            <li key={i}>
+              <span className="text-verdict-error">
+                line {d.line}
+                {d.column ? `:${d.column}` : ""}
+              </span>{" "}
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ol className="space-y-2" aria-label="Test results">
+        {report.tests.map((test, i) => (
+          <FadeIn as="li" key={`${test.kind}-${test.index}`} delay={Math.min(i, 8) * 0.035}>
+            <TestCard
+              test={test}
+              paramNames={paramNames}
+              comparison={comparison}
+              compact={test.verdict === "PASSED" && report.verdict !== "PASSED"}
+            />
+          </FadeIn>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function TestCard({
+  test,
+  paramNames,
+  comparison,
+  compact,
+}: {
+  test: TestResult;
+  paramNames: string[];
+  comparison: Comparison;
+  /** Passed tests in a failing run show only their input, so the failures stay in view. */
+  compact: boolean;
+}) {
+  const custom = test.kind === "custom";
+  const title = `${custom ? "Custom case" : "Test"} ${test.index + 1}`;
+  const hasExpected = test.expected !== undefined && test.expected !== null;
+  const hasActual = test.actual !== undefined && test.actual !== null;
+  const diff = hasExpected && hasActual ? diffValues(test.expected, test.actual, comparison) : null;
+  return (
+    <article
+      aria-label={title}
+      className="rounded-lg border border-line bg-surface p-3 text-sm"
+      data-verdict={test.verdict}
+    >
+      <header className="flex items-center gap-2">
+        <h4 className="font-medium">{title}</h4>
+        <VerdictBadge verdict={test.verdict} />
+        {test.timeMillis != null && (
+          <span className="ml-auto text-xs text-ink-muted tabular-nums">{test.timeMillis} ms</span>
+        )}
+      </header>
+      <dl className="mt-2 grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-[13px]">
+        <dt className="text-ink-muted">Input</dt>
+        <dd className="font-mono break-all">{formatArgs(paramNames, test.args)}</dd>
+        {!compact && (
+          <>
+            <dt className="text-ink-muted">{custom ? "Reference" : "Expected"}</dt>
+            <dd>
+              {diff ? (
+                <SegmentsView segments={diff.expected} tone="expected" />
+              ) : hasExpected ? (
+                <ValueView value={test.expected} />
+              ) : (
+                <span className="text-ink-muted">not available</span>
+              )}
+            </dd>
+            <dt className="text-ink-muted">{custom ? "Your output" : "Output"}</dt>
+            <dd>
+              {diff ? (
+                <SegmentsView segments={diff.actual} tone="actual" />
+              ) : hasActual ? (
+                <ValueView value={test.actual} />
+              ) : (
+                <span className="text-ink-muted">no value returned</span>
+              )}
+            </dd>
+            {test.message && (
+              <>
+                <dt className="text-ink-muted">Message</dt>
+                <dd className="font-mono text-xs break-all whitespace-pre-wrap">{test.message}</dd>
+              </>
+            )}
+            {test.stdout && (
+              <Stream label="Stdout" text={test.stdout} truncated={Boolean(test.stdoutTruncated)} />
+            )}
+            {test.stderr && (
+              <Stream label="Stderr" text={test.stderr} truncated={Boolean(test.stderrTruncated)} />
+            )}
+          </>
+        )}
+      </dl>
+    </article>
+  );
+}
+
+function Stream({ label, text, truncated }: { label: string; text: string; truncated: boolean }) {
+  return (
+    <>
+      <dt className="text-ink-muted">{label}</dt>
+      <dd>
+        <pre className="max-h-40 overflow-auto rounded-md bg-surface-raised p-2 font-mono text-xs whitespace-pre-wrap">
+          {text}
+        </pre>
+        {truncated && (
+          <p className="mt-1 text-xs text-verdict-limit">Output truncated by the sandbox.</p>
+        )}
+      </dd>
+    </>
+  );
+}
