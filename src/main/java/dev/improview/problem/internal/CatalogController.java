@@ -1,5 +1,6 @@
 package dev.improview.problem.internal;
 
+import dev.improview.execution.Language;
 import dev.improview.problem.Category;
 import dev.improview.problem.Difficulty;
 import java.time.Duration;
@@ -19,10 +20,15 @@ class CatalogController {
   record Catalog(List<Option> categories, List<Option> difficulties, List<Option> languages) {}
 
   static final List<Option> LANGUAGES =
-      List.of(
-          new Option("javascript", "JavaScript"),
-          new Option("python", "Python"),
-          new Option("java", "Java"));
+      Arrays.stream(Language.values()).map(l -> new Option(l.id(), label(l))).toList();
+
+  private static String label(Language language) {
+    return switch (language) {
+      case JAVASCRIPT -> "JavaScript";
+      case PYTHON -> "Python";
+      case JAVA -> "Java";
+    };
+  }
 
   @GetMapping("/api/catalog")
   ResponseEntity<Catalog> catalog() {
