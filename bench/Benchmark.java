@@ -58,7 +58,8 @@ public class Benchmark {
       String url,
       String problemId,
       boolean throughput,
-      double cpuCores) {}
+      double cpuCores,
+      boolean javaClassArchive) {}
 
   /** One way of running a correct solution: in-process engine or POST /api/runs. */
   interface Target extends AutoCloseable {
@@ -177,6 +178,7 @@ public class Benchmark {
     String problemId = null;
     boolean throughput = true;
     double cpuCores = SandboxProperties.defaults().cpuCores();
+    boolean javaClassArchive = true;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -194,11 +196,15 @@ public class Benchmark {
           throughput = false;
           i--;
         }
+        case "--no-class-archive" -> {
+          javaClassArchive = false;
+          i--;
+        }
         default ->
             throw new IllegalArgumentException(
                 "unknown option " + args[i] + " (--runs N --warmup N --pause-ms N --clients N"
                     + " --seconds N --languages javascript,python,java --url URL --problem-id ID"
-                    + " --no-throughput --cpu-cores X)");
+                    + " --no-throughput --no-class-archive --cpu-cores X)");
       }
       i++;
     }
@@ -206,7 +212,17 @@ public class Benchmark {
       problemId = HttpTarget.importBenchmarkProblem(url);
     }
     return new Options(
-        runs, warmup, pause, clients, seconds, languages, url, problemId, throughput, cpuCores);
+        runs,
+        warmup,
+        pause,
+        clients,
+        seconds,
+        languages,
+        url,
+        problemId,
+        throughput,
+        cpuCores,
+        javaClassArchive);
   }
 
   static Path compileHello(ExecutionProperties properties) throws Exception {
@@ -363,6 +379,7 @@ public class Benchmark {
             List.of(new Parameter("a", ValueType.parse("int")), new Parameter("b", ValueType.parse("int"))),
             ValueType.parse("int"));
     private final List<TestCase> tests = tests();
+    private final boolean classArchive;
 
     EngineTarget(Options options) {
       SandboxProperties d = SandboxProperties.defaults();
@@ -373,12 +390,15 @@ public class Benchmark {
                   d.mode(), d.bwrap(), d.setpriv(), d.launcherPython(), d.uid(), d.gid(),
                   d.tmpfsBytes(), d.maxFileBytes(), d.maxOpenFiles(), d.cpuBackstopSeconds(),
                   d.cgroups(), d.cgroupRoot(), d.cgroupName(), options.cpuCores(),
-                  d.maxConcurrent(), d.queueWait(), d.refillThreads(), d.cpuPollInterval(),
+                  d.maxConcurrent(), d.queueWait(), d.maxQueued(), d.refillThreads(), d.cpuPollInterval(),
                   d.killTimeout()));
       this.options = options;
-      ExecutionProperties properties = ExecutionProperties.defaults();
+      ExecutionProperties properties =
+          ExecutionProperties.defaults().withJavaClassArchive(options.javaClassArchive());
       this.harness = new HarnessFiles(properties);
       this.engine = new ExecutionEngine(sandbox, harness, properties);
+      // Measured as a server runs after its first seconds: with the archive, once it is made.
+      this.classArchive = engine.javaClassArchiveReady().join();
     }
 
     @Override
@@ -394,7 +414,8 @@ public class Benchmark {
     public String describe() {
       return "ExecutionEngine in process, sandbox " + sandbox.isolation().backend()
           + " (max concurrent " + sandbox.maxConcurrent() + ", cpu quota per run "
-          + options.cpuCores() + " cores)";
+          + options.cpuCores() + " cores, Java class archive "
+          + (classArchive ? "in use" : "off") + ")";
     }
 
     @Override

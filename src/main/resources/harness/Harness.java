@@ -44,7 +44,15 @@ public final class Harness {
   static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public static void main(String[] args) throws Exception {
-    warmUp();
+    if (args.length == 1 && args[0].equals("--train")) {
+      train();
+      return;
+    }
+    // A pre-started harness warms up while it waits. One started for a job that is already
+    // written skips it: compiling the job warms javac as well, and a second compile costs CPU.
+    if (System.in.available() == 0) {
+      warmUp();
+    }
     byte[] input = System.in.readAllBytes();
     System.setIn(InputStream.nullInputStream());
     Map<String, Object> job = Json.object(Json.parse(new String(input, StandardCharsets.UTF_8)));
@@ -60,6 +68,34 @@ public final class Harness {
                 : 32L << 20);
     run.execute((String) job.get("code"), Json.list(job.get("tests")));
     // Threads left behind by user code must not keep the process alive.
+    Runtime.getRuntime().halt(0);
+  }
+
+  /**
+   * The class-archive training run (no user code): warm-up, then a whole job of our own, so the
+   * JVM started with {@code -XX:ArchiveClassesAtExit} records every class a real run loads.
+   */
+  static void train() throws Exception {
+    warmUp();
+    String code =
+        "class Solution {\n"
+            + "  public long[] prefix(int[] values, String label) {\n"
+            + "    long[] sums = new long[values.length];\n"
+            + "    for (int i = 0; i < values.length; i++) {\n"
+            + "      sums[i] = (i > 0 ? sums[i - 1] : 0) + values[i];\n"
+            + "    }\n"
+            + "    System.out.println(label + sums.length);\n"
+            + "    return sums;\n"
+            + "  }\n"
+            + "}\n";
+    Map<String, Object> signature =
+        Json.object(
+            Json.parse(
+                "{\"function\":\"prefix\",\"returns\":\"long[]\",\"params\":["
+                    + "{\"name\":\"values\",\"type\":\"int[]\"},"
+                    + "{\"name\":\"label\",\"type\":\"string\"}]}"));
+    List<Object> tests = Json.list(Json.parse("[{\"args\":[[1,2,3],\"n=\"]},{\"args\":[[],\"\"]}]"));
+    new Run("train", signature, 1024, 1024, 1L << 20).execute(code, tests);
     Runtime.getRuntime().halt(0);
   }
 

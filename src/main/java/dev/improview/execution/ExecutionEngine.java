@@ -3,6 +3,7 @@ package dev.improview.execution;
 import dev.improview.execution.internal.harness.ExecutionProperties;
 import dev.improview.execution.internal.harness.HarnessFiles;
 import dev.improview.execution.internal.harness.HarnessSession;
+import dev.improview.execution.internal.harness.JavaClassArchive;
 import dev.improview.execution.internal.harness.LanguageRuntimes;
 import dev.improview.execution.internal.sandbox.ProcessSpec;
 import dev.improview.execution.internal.sandbox.Sandbox;
@@ -10,8 +11,11 @@ import dev.improview.execution.internal.sandbox.SandboxBusyException;
 import dev.improview.execution.internal.sandbox.SandboxLimits;
 import dev.improview.execution.internal.sandbox.SandboxProcess;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +36,9 @@ public class ExecutionEngine implements AutoCloseable {
   private final LanguageRuntimes runtimes;
   private final ObjectMapper json = JsonMapper.builder().build();
   private final ExecutorService threads;
+  private final JavaClassArchive classArchive;
+  private final CompletableFuture<Boolean> classArchiveReady;
+  private volatile boolean closed;
 
   public ExecutionEngine(Sandbox sandbox, HarnessFiles harness, ExecutionProperties properties) {
     this.sandbox = sandbox;
@@ -48,6 +55,33 @@ public class ExecutionEngine implements AutoCloseable {
     prewarm(Language.JAVASCRIPT, properties.prewarmJavascript());
     prewarm(Language.PYTHON, properties.prewarmPython());
     prewarm(Language.JAVA, properties.prewarmJava());
+    if (properties.javaClassArchive()) {
+      this.classArchive = new JavaClassArchive(sandbox, runtimes);
+      this.classArchiveReady = classArchive.prepare().thenApply(this::useClassArchive);
+    } else {
+      this.classArchive = null;
+      this.classArchiveReady = CompletableFuture.completedFuture(false);
+    }
+  }
+
+  /**
+   * Completes once the Java class archive is settled: true when Java runs map it from now on, false
+   * when it is switched off or could not be made (Java runs then start without it).
+   */
+  public CompletableFuture<Boolean> javaClassArchiveReady() {
+    return classArchiveReady;
+  }
+
+  // Java runs use the archive from now on; pre-started JVMs without it make way for ones with it.
+  private boolean useClassArchive(Optional<Path> archive) {
+    if (archive.isEmpty() || closed) {
+      return false;
+    }
+    ProcessSpec without = runtimes.spec(Language.JAVA, RunLimits.defaults());
+    runtimes.useJavaClassArchive(archive.get());
+    sandbox.prewarm(without, 0);
+    prewarm(Language.JAVA, properties.prewarmJava());
+    return true;
   }
 
   // Runs with default limits are the common case; their processes are started ahead of time.
@@ -123,6 +157,10 @@ public class ExecutionEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     threads.shutdownNow();
+    if (classArchive != null) {
+      classArchive.close();
+    }
   }
 }

@@ -30,6 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prewarmJavascript pre-started node processes kept waiting (0 = none)
  * @param prewarmPython pre-started python processes kept waiting
  * @param prewarmJava pre-started JVMs kept waiting
+ * @param javaClassArchive whether sandboxed JVMs map a class-data archive of javac and the harness,
+ *     made at start-up by a training run (see docs/runner-contract.md)
  */
 @ConfigurationProperties("improview.execution")
 public record ExecutionProperties(
@@ -60,7 +62,8 @@ public record ExecutionProperties(
     @DefaultValue("201326592") long javaRuntimeMemory,
     @DefaultValue("2") int prewarmJavascript,
     @DefaultValue("2") int prewarmPython,
-    @DefaultValue("1") int prewarmJava) {
+    @DefaultValue("1") int prewarmJava,
+    @DefaultValue("true") boolean javaClassArchive) {
 
   public ExecutionProperties {
     requireAbsolute("nodePath", nodePath);
@@ -116,7 +119,8 @@ public record ExecutionProperties(
         192L << 20,
         2,
         2,
-        1);
+        1,
+        true);
   }
 
   /** The same properties with other pool sizes (tests use 0 to start processes on demand). */
@@ -141,7 +145,8 @@ public record ExecutionProperties(
         javaRuntimeMemory,
         javascript,
         python,
-        java);
+        java,
+        javaClassArchive);
   }
 
   /** The same properties with other phase deadlines (tests on a busy machine use longer ones). */
@@ -166,7 +171,34 @@ public record ExecutionProperties(
         javaRuntimeMemory,
         prewarmJavascript,
         prewarmPython,
-        prewarmJava);
+        prewarmJava,
+        javaClassArchive);
+  }
+
+  /** The same properties with the Java class archive on or off. */
+  public ExecutionProperties withJavaClassArchive(boolean enabled) {
+    return new ExecutionProperties(
+        nodePath,
+        pythonPath,
+        javaHome,
+        javaOptions,
+        harnessDir,
+        maxCodeBytes,
+        maxTests,
+        resultBytes,
+        rawStderrBytes,
+        compileTimeout,
+        testSlack,
+        stackBytes,
+        recursionLimit,
+        nodeStackKib,
+        javascriptRuntimeMemory,
+        pythonRuntimeMemory,
+        javaRuntimeMemory,
+        prewarmJavascript,
+        prewarmPython,
+        prewarmJava,
+        enabled);
   }
 
   private static void requireAbsolute(String field, Path path) {

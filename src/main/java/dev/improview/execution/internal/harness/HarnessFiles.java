@@ -8,9 +8,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -20,14 +24,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The harness directory on the host: the three harness programs copied from the classpath and
- * Harness.java compiled (for Java 17) at start-up. Sandboxes see it read-only at {@code /harness};
- * on the host it is owned by the server and read-only too, so nothing can change it after start.
+ * Harness.java compiled (for Java 17) into {@value #JAVA_HARNESS_JAR} at start-up. Sandboxes see it
+ * read-only at {@code /harness}; on the host it is owned by the server and read-only too, so
+ * nothing can change it after start.
  */
 @Component
 public class HarnessFiles implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HarnessFiles.class);
   private static final List<String> PROGRAMS = List.of("harness.js", "harness.py", "Harness.java");
+
+  /** The compiled Java harness; a jar because a JVM class archive cannot record a directory. */
+  public static final String JAVA_HARNESS_JAR = "harness.jar";
+
+  // Entries and the jar itself carry a fixed time: a class archive checks the jar's mtime.
+  private static final FileTime FIXED_TIME = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
 
   private final Path dir;
   private final boolean temporary;
@@ -46,7 +57,7 @@ public class HarnessFiles implements AutoCloseable {
     log.info("harness programs in {}", dir);
   }
 
-  /** The directory holding harness.js, harness.py and Harness.class. */
+  /** The directory holding harness.js, harness.py, Harness.java and harness.jar. */
   public Path dir() {
     return dir;
   }
@@ -80,28 +91,59 @@ public class HarnessFiles implements AutoCloseable {
 
   // Compiled here rather than in the Maven build: the harness stays one reviewable source file,
   // and --release 17 makes the classes run on any JDK the sandbox uses. Costs about a second.
-  private void compileJavaHarness() {
+  private void compileJavaHarness() throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException(
           "the server runs on a JRE without javac; run it on a JDK (Java needs javac anyway)");
     }
-    ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    int status =
-        javac.run(
-            null,
-            errors,
-            errors,
-            "--release",
-            "17",
-            "-nowarn",
-            "-proc:none",
-            "-d",
-            dir.toString(),
-            dir.resolve("Harness.java").toString());
-    if (status != 0) {
-      throw new IllegalStateException(
-          "Harness.java does not compile (exit " + status + "): " + errors.toString(UTF_8));
+    Path classes = Files.createTempDirectory("improview-harness-classes-");
+    try {
+      ByteArrayOutputStream errors = new ByteArrayOutputStream();
+      int status =
+          javac.run(
+              null,
+              errors,
+              errors,
+              "--release",
+              "17",
+              "-nowarn",
+              "-proc:none",
+              "-d",
+              classes.toString(),
+              dir.resolve("Harness.java").toString());
+      if (status != 0) {
+        throw new IllegalStateException(
+            "Harness.java does not compile (exit " + status + "): " + errors.toString(UTF_8));
+      }
+      writeJar(classes, dir.resolve(JAVA_HARNESS_JAR));
+    } finally {
+      deleteTree(classes);
+    }
+  }
+
+  private static void writeJar(Path classes, Path jar) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(classes)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (Path file : files) {
+        JarEntry entry = new JarEntry(classes.relativize(file).toString().replace('\\', '/'));
+        entry.setLastModifiedTime(FIXED_TIME);
+        out.putNextEntry(entry);
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    Files.setLastModifiedTime(jar, FIXED_TIME);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
     }
   }
 
@@ -110,11 +152,9 @@ public class HarnessFiles implements AutoCloseable {
     if (!temporary) {
       return;
     }
-    try (Stream<Path> files = Files.walk(dir)) {
+    try {
       dir.toFile().setWritable(true, true);
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
+      deleteTree(dir);
     } catch (IOException e) {
       log.warn("could not remove the harness directory {}: {}", dir, e.getMessage());
     }

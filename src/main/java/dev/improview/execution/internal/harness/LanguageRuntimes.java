@@ -27,6 +27,7 @@ public final class LanguageRuntimes {
   private final ExecutionProperties properties;
   private final Path harnessDir;
   private final List<Path> javaBinds;
+  private volatile Path javaClassArchive;
 
   public LanguageRuntimes(ExecutionProperties properties, Path harnessDir) {
     this.properties = properties;
@@ -80,14 +81,7 @@ public final class LanguageRuntimes {
         bindUnlessUnderUsr(properties.pythonPath().getParent(), binds);
       }
       case JAVA -> {
-        Path javaHome = Path.of(properties.javaHome());
-        argv.add(javaHome.resolve("bin/java").toString());
-        argv.addAll(properties.javaOptions());
-        argv.add("-Xmx" + heapMiB + "m");
-        argv.addAll(List.of("-cp", ProcessSpec.HARNESS, "Harness"));
-        memory = limits.memoryBytes() + properties.javaRuntimeMemory();
-        bindUnlessUnderUsr(javaHome, binds);
-        binds.addAll(javaBinds);
+        return javaSpec(limits, javaClassArchive, List.of(), List.of("Harness"), null);
       }
       default -> throw new IllegalArgumentException("unsupported language: " + language);
     }
@@ -99,6 +93,68 @@ public final class LanguageRuntimes {
         binds,
         memory,
         limits.maxProcesses());
+  }
+
+  /**
+   * From now on Java runs map this class archive (a file in a directory of its own, bound read-only
+   * at the same path); null goes back to running without one.
+   */
+  public void useJavaClassArchive(Path archive) {
+    this.javaClassArchive = archive;
+  }
+
+  /** The archive Java runs map now, or null. */
+  public Path javaClassArchive() {
+    return javaClassArchive;
+  }
+
+  /**
+   * The class archive's training run: the harness's own job (no user code) in a JVM that writes the
+   * classes it loaded to {@code archive} at exit. Its directory is the spec's writable one.
+   */
+  ProcessSpec javaTrainingSpec(Path archive) {
+    return javaSpec(
+        RunLimits.defaults(),
+        null,
+        List.of("-XX:ArchiveClassesAtExit=" + archive),
+        List.of("Harness", "--train"),
+        archive.getParent());
+  }
+
+  /** A JVM that refuses to start unless it can map {@code archive} (-Xshare:on), then exits. */
+  ProcessSpec javaArchiveCheckSpec(Path archive) {
+    return javaSpec(
+        RunLimits.defaults(), archive, List.of("-Xshare:on"), List.of("-version"), null);
+  }
+
+  private ProcessSpec javaSpec(
+      RunLimits limits, Path archive, List<String> extraOptions, List<String> main, Path writable) {
+    long heapMiB = Math.max(16, limits.memoryBytes() / MIB);
+    Path javaHome = Path.of(properties.javaHome());
+    List<String> argv = new ArrayList<>();
+    argv.add(javaHome.resolve("bin/java").toString());
+    argv.addAll(properties.javaOptions());
+    List<Path> binds = new ArrayList<>();
+    bindUnlessUnderUsr(javaHome, binds);
+    binds.addAll(javaBinds);
+    if (archive != null) {
+      argv.add("-XX:SharedArchiveFile=" + archive);
+      binds.add(archive.getParent());
+    }
+    argv.addAll(extraOptions);
+    argv.add("-Xmx" + heapMiB + "m");
+    argv.addAll(List.of("-cp", ProcessSpec.HARNESS + "/" + HarnessFiles.JAVA_HARNESS_JAR));
+    argv.addAll(main);
+    String key = Language.JAVA.id() + "-" + heapMiB + "m" + (archive != null ? "-cds" : "");
+    return new ProcessSpec(
+        key,
+        argv,
+        ENV,
+        harnessDir,
+        binds,
+        limits.memoryBytes() + properties.javaRuntimeMemory(),
+        limits.maxProcesses(),
+        writable);
   }
 
   private static void bindUnlessUnderUsr(Path dir, List<Path> binds) {

@@ -123,6 +123,10 @@ final class LaunchCommand {
     for (Path bind : spec.extraReadOnlyBinds()) {
       command.addAll(List.of("--ro-bind", bind.toString(), bind.toString()));
     }
+    if (spec.writableDir() != null) {
+      command.addAll(
+          List.of("--bind", spec.writableDir().toString(), spec.writableDir().toString()));
+    }
     command.addAll(List.of("--chdir", WORK_DIR_INSIDE));
     if (seccompFilter != null) {
       command.addAll(List.of("--seccomp", SECCOMP_FD_TOKEN));
@@ -133,6 +137,11 @@ final class LaunchCommand {
     command.add("--");
     command.addAll(substitute(spec.argv(), HARNESS_INSIDE));
     return command;
+  }
+
+  /** Whether processes drop to the sandbox uid before bubblewrap (the server runs as root). */
+  boolean dropsUid() {
+    return dropUid;
   }
 
   /** Degraded mode: the spec's argv as is, the harness at its host path. */

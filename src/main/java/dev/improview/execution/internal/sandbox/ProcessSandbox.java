@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -25,6 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,9 +207,23 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     if (size < 0) {
       throw new IllegalArgumentException("size < 0: " + size);
     }
+    if (spec.writableDir() != null && size > 0) {
+      throw new IllegalArgumentException("a spec with a writable directory is never pooled");
+    }
     Pool pool = pools.computeIfAbsent(spec, Pool::new);
     pool.target = size;
     pool.refill();
+    // A smaller target (a spec replaced by a better one) gives back the processes it no longer
+    // needs.
+    SandboxedProcess surplus;
+    while (pool.ready.size() > size && (surplus = pool.ready.pollLast()) != null) {
+      surplus.close();
+    }
+  }
+
+  /** How many callers are waiting for a slot now (an estimate, as the JDK's queue length is). */
+  int waiting() {
+    return capacity.getQueueLength();
   }
 
   /** How many pre-started processes of this spec are waiting now. */
@@ -221,21 +237,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     if (closed) {
       throw new IllegalStateException("sandbox is closed");
     }
-    try {
-      if (!capacity.tryAcquire(properties.queueWait().toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new SandboxBusyException(
-            "all "
-                + maxConcurrent
-                + " sandboxes busy for "
-                + properties.queueWait().toMillis()
-                + " ms",
-            Duration.ofSeconds(1));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SandboxBusyException(
-          "interrupted while waiting for a sandbox", Duration.ofSeconds(1));
-    }
+    takeCapacity();
     try {
       SandboxedProcess process = takePrestarted(spec);
       if (process == null) {
@@ -254,6 +256,41 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     } catch (RuntimeException e) {
       capacity.release();
       throw e;
+    }
+  }
+
+  /**
+   * Takes a slot, in arrival order. A bounded queue: past {@code max-queued} waiters a caller is
+   * told at once that the sandboxes are busy, rather than held for the whole queue wait.
+   */
+  private void takeCapacity() {
+    try {
+      // With a timeout, even a zero one, a fair semaphore never lets a caller jump the queue.
+      if (capacity.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+        return;
+      }
+      if (capacity.getQueueLength() >= properties.maxQueued()) {
+        throw new SandboxBusyException(
+            "all "
+                + maxConcurrent
+                + " sandboxes busy and "
+                + properties.maxQueued()
+                + " runs already waiting",
+            Duration.ofSeconds(1));
+      }
+      if (!capacity.tryAcquire(properties.queueWait().toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new SandboxBusyException(
+            "all "
+                + maxConcurrent
+                + " sandboxes busy for "
+                + properties.queueWait().toMillis()
+                + " ms",
+            Duration.ofSeconds(1));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SandboxBusyException(
+          "interrupted while waiting for a sandbox", Duration.ofSeconds(1));
     }
   }
 
@@ -290,6 +327,9 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     Path workDir = null;
     try {
       ProcessBuilder builder;
+      if (spec.writableDir() != null) {
+        handOver(spec.writableDir(), launch != null && launch.dropsUid());
+      }
       if (bubblewrap) {
         builder =
             new ProcessBuilder(launch.bubblewrap(spec, group)).directory(Path.of("/").toFile());
@@ -309,10 +349,40 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           properties.killTimeout(),
           scheduler,
           stderrDrainers,
-          this::release);
+          spec.writableDir() == null
+              ? this::release
+              : (closedGroup, closedWorkDir) -> {
+                release(closedGroup, closedWorkDir);
+                takeBack(spec.writableDir());
+              });
     } catch (IOException | RuntimeException e) {
       release(group, workDir);
       throw e;
+    }
+  }
+
+  /** Makes a spec's writable directory the sandbox uid's while its process runs. */
+  private void handOver(Path dir, boolean dropsUid) throws IOException {
+    if (dropsUid) {
+      Files.setAttribute(dir, "unix:uid", properties.uid(), LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(dir, "unix:gid", properties.gid(), LinkOption.NOFOLLOW_LINKS);
+    }
+  }
+
+  /**
+   * Gives a writable directory and everything the run left in it back to the server's uid (the
+   * process tree is gone by now). Links are changed, never followed.
+   */
+  private static void takeBack(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      int gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
+      for (Path file : files.toList()) {
+        Files.setAttribute(file, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(file, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not take back the writable directory {}: {}", dir, e.toString());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.improview.execution.internal.sandbox;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,11 @@ import java.util.Map;
  * ({@code /harness} under bubblewrap, the host path when degraded). {@code harnessDir} and every
  * extra bind must be readable by the unprivileged sandbox uid (directories 0755, files 0644). Equal
  * specs share one pool of pre-started processes; {@code key} names the pool in logs.
+ *
+ * <p>{@code writableDir} (usually null) is a host directory the process may write, visible at the
+ * same path inside. It is for the server's own runs that produce a file (the Java class archive's
+ * training run), never for user code; such a spec is never pooled. The sandbox hands the directory
+ * to the run's uid while the process lives and takes it back when it is closed.
  */
 public record ProcessSpec(
     String key,
@@ -18,7 +24,8 @@ public record ProcessSpec(
     Path harnessDir,
     List<Path> extraReadOnlyBinds,
     long memoryBytes,
-    int maxProcesses) {
+    int maxProcesses,
+    Path writableDir) {
 
   /** The argv token replaced by the harness directory as seen inside the sandbox. */
   public static final String HARNESS = "{harness}";
@@ -56,8 +63,24 @@ public record ProcessSpec(
     if (maxProcesses < 1) {
       throw new IllegalArgumentException("maxProcesses < 1: " + maxProcesses);
     }
+    if (writableDir != null && (!writableDir.isAbsolute() || !Files.isDirectory(writableDir))) {
+      throw new IllegalArgumentException(
+          "writableDir is not an absolute directory: " + writableDir);
+    }
     argv = List.copyOf(argv);
     env = Map.copyOf(env);
     extraReadOnlyBinds = List.copyOf(extraReadOnlyBinds);
+  }
+
+  /** A spec without a writable directory: every run of user code. */
+  public ProcessSpec(
+      String key,
+      List<String> argv,
+      Map<String, String> env,
+      Path harnessDir,
+      List<Path> extraReadOnlyBinds,
+      long memoryBytes,
+      int maxProcesses) {
+    this(key, argv, env, harnessDir, extraReadOnlyBinds, memoryBytes, maxProcesses, null);
   }
 }

@@ -26,7 +26,8 @@ public record SandboxProperties(
     @DefaultValue("improview") String cgroupName,
     @DefaultValue("1.0") double cpuCores,
     @DefaultValue("0") int maxConcurrent,
-    @DefaultValue("5s") Duration queueWait,
+    @DefaultValue("10s") Duration queueWait,
+    @DefaultValue("32") int maxQueued,
     @DefaultValue("1") int refillThreads,
     @DefaultValue("10ms") Duration cpuPollInterval,
     @DefaultValue("2s") Duration killTimeout) {
@@ -72,6 +73,9 @@ public record SandboxProperties(
       throw new IllegalArgumentException("maxConcurrent < 0: " + maxConcurrent);
     }
     requirePositive("queueWait", queueWait, true);
+    if (maxQueued < 0) {
+      throw new IllegalArgumentException("maxQueued < 0: " + maxQueued);
+    }
     if (refillThreads < 1) {
       throw new IllegalArgumentException("refillThreads < 1: " + refillThreads);
     }
@@ -97,7 +101,8 @@ public record SandboxProperties(
         "improview",
         1.0,
         0,
-        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        32,
         1,
         Duration.ofMillis(10),
         Duration.ofSeconds(2));
@@ -126,6 +131,7 @@ public record SandboxProperties(
         cpuCores,
         maxConcurrent,
         queueWait,
+        maxQueued,
         refillThreads,
         cpuPollInterval,
         killTimeout);
@@ -149,6 +155,7 @@ public record SandboxProperties(
         cpuCores,
         maxConcurrent,
         queueWait,
+        maxQueued,
         refillThreads,
         cpuPollInterval,
         killTimeout);
@@ -172,6 +179,31 @@ public record SandboxProperties(
         cpuCores,
         newMaxConcurrent,
         newQueueWait,
+        maxQueued,
+        refillThreads,
+        cpuPollInterval,
+        killTimeout);
+  }
+
+  public SandboxProperties withMaxQueued(int newMaxQueued) {
+    return new SandboxProperties(
+        mode,
+        bwrap,
+        setpriv,
+        launcherPython,
+        uid,
+        gid,
+        tmpfsBytes,
+        maxFileBytes,
+        maxOpenFiles,
+        cpuBackstopSeconds,
+        cgroups,
+        cgroupRoot,
+        cgroupName,
+        cpuCores,
+        maxConcurrent,
+        queueWait,
+        newMaxQueued,
         refillThreads,
         cpuPollInterval,
         killTimeout);

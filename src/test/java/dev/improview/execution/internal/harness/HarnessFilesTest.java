@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class HarnessFilesTest {
@@ -15,8 +18,19 @@ class HarnessFilesTest {
     Path dir;
     try (HarnessFiles files = new HarnessFiles(ExecutionProperties.defaults())) {
       dir = files.dir();
-      for (String name :
-          new String[] {"harness.js", "harness.py", "Harness.java", "Harness.class"}) {
+      try (Stream<Path> entries = Files.list(dir)) {
+        assertThat(entries.map(p -> p.getFileName().toString()))
+            .containsExactlyInAnyOrder("harness.js", "harness.py", "Harness.java", "harness.jar");
+      }
+      Path jar = dir.resolve(HarnessFiles.JAVA_HARNESS_JAR);
+      try (JarFile classes = new JarFile(jar.toFile())) {
+        assertThat(classes.getEntry("Harness.class")).isNotNull();
+        assertThat(classes.getEntry("Harness$Run.class")).isNotNull();
+      }
+      // A class archive records the jar's mtime: it must be the same on every start.
+      assertThat(Files.getLastModifiedTime(jar).toInstant())
+          .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+      for (String name : new String[] {"harness.js", "harness.py", "Harness.java", "harness.jar"}) {
         Path file = dir.resolve(name);
         assertThat(file).isRegularFile();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))

@@ -10,6 +10,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ProcessSandboxPoolTest {
@@ -73,6 +77,43 @@ class ProcessSandboxPoolTest {
       }
       try (SandboxProcess next = sandbox.acquire(spec, generous())) {
         assertThat(answer(next, "after")).startsWith("got after");
+      }
+    }
+  }
+
+  @Test
+  void pastMaxQueuedWaitersACallerIsToldBusyAtOnce() throws Exception {
+    SandboxProperties properties =
+        SandboxProperties.defaults().withCapacity(1, Duration.ofSeconds(30)).withMaxQueued(1);
+    try (ProcessSandbox sandbox = ProcessSandbox.create(properties)) {
+      ProcessSpec spec = python(HARNESS, ECHO);
+      ExecutorService waiter = Executors.newSingleThreadExecutor();
+      try {
+        SandboxProcess held = sandbox.acquire(spec, generous());
+        Future<String> queued =
+            waiter.submit(
+                () -> {
+                  try (SandboxProcess next = sandbox.acquire(spec, generous())) {
+                    return answer(next, "queued");
+                  }
+                });
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sandbox.waiting() < 1 && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        assertThat(sandbox.waiting()).isEqualTo(1);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> sandbox.acquire(spec, generous()))
+            .isInstanceOf(SandboxBusyException.class)
+            .hasMessageContaining("1 runs already waiting");
+        // Told at once, not after the 30 s queue wait.
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000L);
+
+        held.close();
+        assertThat(queued.get(30, TimeUnit.SECONDS)).startsWith("got queued");
+      } finally {
+        waiter.shutdownNow();
       }
     }
   }
