@@ -238,7 +238,10 @@ public class Benchmark {
     if (process.waitFor() != 0) {
       throw new IllegalStateException("javac Hello.java failed");
     }
+    // deleteOnExit removes files in reverse order of registration: the class, the source, the dir.
     dir.toFile().deleteOnExit();
+    dir.resolve("Hello.java").toFile().deleteOnExit();
+    dir.resolve("Hello.class").toFile().deleteOnExit();
     return dir;
   }
 
