@@ -1,12 +1,21 @@
 // Runs before the app bundle, from <head>.
 (function () {
-  // The saved or system theme, applied before first paint: no flash of the wrong theme.
+  // The current route's code-split chunks, listed in index.html at build time
+  // (scripts/route-chunks.mjs): fetched alongside the entry rather than after it has run.
   try {
-    var saved = localStorage.getItem("improview.theme");
-    var dark = saved ? saved === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
-    document.documentElement.classList.toggle("dark", dark);
+    var routes = JSON.parse(document.getElementById("route-chunks").textContent);
+    for (var pattern in routes) {
+      if (!new RegExp(pattern).test(location.pathname)) continue;
+      routes[pattern].forEach(function (href) {
+        var link = document.createElement("link");
+        link.rel = "modulepreload";
+        link.crossOrigin = "";
+        link.href = href;
+        document.head.appendChild(link);
+      });
+    }
   } catch (e) {
-    /* storage unavailable: keep the light default */
+    /* no list (the dev server): the router fetches each chunk when it needs it */
   }
   // On a problem page, ask for what the page needs while the bundle downloads rather than after
   // it has run; the app takes these responses instead of fetching again (lib/api-client.ts).
@@ -16,5 +25,13 @@
     ["/api/problems/" + match[1], "/api/catalog"].forEach(function (path) {
       window.__improviewEarly[path] = fetch(path, { headers: { Accept: "application/json" } });
     });
+  }
+  // The saved or system theme, applied before first paint: no flash of the wrong theme.
+  try {
+    var saved = localStorage.getItem("improview.theme");
+    var dark = saved ? saved === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    document.documentElement.classList.toggle("dark", dark);
+  } catch (e) {
+    /* storage unavailable: keep the light default */
   }
 })();
