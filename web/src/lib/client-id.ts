@@ -1,5 +1,6 @@
 import { readString, writeString } from "./storage";
 
+// public/boot.js reads (and, on a first visit, mints) the same key to fetch reveals early.
 const KEY = "improview.client";
 let memory: string | undefined;
 
