@@ -2,6 +2,7 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { tanstackRouter } from "@tanstack/router-plugin/vite";
+import { precompress } from "./scripts/precompress.mjs";
 import { routeChunks } from "./scripts/route-chunks.mjs";
 
 // The dev server proxies the API to a locally running server (mvn spring-boot:run or the jar).
@@ -11,6 +12,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     routeChunks(),
+    precompress(),
   ],
   server: {
     proxy: {
