@@ -23,20 +23,24 @@ declare module "@tanstack/react-router" {
   }
 }
 
-// The first render waits for the route's code and data (already in flight from boot.js), so the
-// page renders once, and in a transition: React works in short slices, never one long task.
-const root = createRoot(document.getElementById("root")!);
-void router
-  .load()
-  .catch(() => undefined)
-  .then(() =>
-    startTransition(() =>
-      root.render(
-        <StrictMode>
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </StrictMode>,
-      ),
+// Start-up runs as a few short tasks rather than one long one, so the browser can paint and take
+// input in between: the modules evaluate, then the router loads the route's code and data (in
+// flight from boot.js), then the page renders once, in a transition React splits into slices.
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function start() {
+  await nextTask();
+  await router.load().catch(() => undefined);
+  await nextTask();
+  const root = createRoot(document.getElementById("root")!);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </StrictMode>,
     ),
   );
+}
+void start();
