@@ -2,10 +2,18 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { tanstackRouter } from "@tanstack/router-plugin/vite";
+import { precompress } from "./scripts/precompress.mjs";
+import { routeChunks } from "./scripts/route-chunks.mjs";
 
 // The dev server proxies the API to a locally running server (mvn spring-boot:run or the jar).
 export default defineConfig({
-  plugins: [tanstackRouter({ target: "react", autoCodeSplitting: true }), react(), tailwindcss()],
+  plugins: [
+    tanstackRouter({ target: "react", autoCodeSplitting: true }),
+    react(),
+    tailwindcss(),
+    routeChunks(),
+    precompress(),
+  ],
   server: {
     proxy: {
       "/api": "http://localhost:8080",

@@ -1,5 +1,37 @@
 // Runs before the app bundle, from <head>.
 (function () {
+  // The current route's code-split chunks, listed in index.html at build time
+  // (scripts/route-chunks.mjs): fetched alongside the entry rather than after it has run.
+  try {
+    var routes = JSON.parse(document.getElementById("route-chunks").textContent);
+    for (var pattern in routes) {
+      if (!new RegExp(pattern).test(location.pathname)) continue;
+      routes[pattern].forEach(function (href) {
+        var link = document.createElement("link");
+        link.rel = "modulepreload";
+        link.crossOrigin = "";
+        link.href = href;
+        document.head.appendChild(link);
+      });
+    }
+  } catch (e) {
+    /* no list (the dev server): the router fetches each chunk when it needs it */
+  }
+  // On a problem page, ask for what the page needs while the bundle downloads rather than after
+  // it has run; the app takes these responses instead of fetching again (lib/api-client.ts).
+  var match = /^\/problems\/([^/]+)$/.exec(location.pathname);
+  if (match && window.fetch) {
+    var early = (window.__improviewEarly = {});
+    var get = function (path, headers) {
+      headers.Accept = "application/json";
+      early[path] = fetch(path, { headers: headers });
+    };
+    get("/api/problems/" + match[1], {});
+    get("/api/catalog", {});
+    // Reveals are kept per browser: the same id, and the same key, as lib/client-id.ts.
+    var client = clientId();
+    if (client) get("/api/problems/" + match[1] + "/reveals", { "X-Improview-Client": client });
+  }
   // The saved or system theme, applied before first paint: no flash of the wrong theme.
   try {
     var saved = localStorage.getItem("improview.theme");
@@ -8,13 +40,17 @@
   } catch (e) {
     /* storage unavailable: keep the light default */
   }
-  // On a problem page, ask for what the page needs while the bundle downloads rather than after
-  // it has run; the app takes these responses instead of fetching again (lib/api-client.ts).
-  var match = /^\/problems\/([^/]+)$/.exec(location.pathname);
-  if (match && window.fetch) {
-    window.__improviewEarly = {};
-    ["/api/problems/" + match[1], "/api/catalog"].forEach(function (path) {
-      window.__improviewEarly[path] = fetch(path, { headers: { Accept: "application/json" } });
-    });
+
+  function clientId() {
+    try {
+      var id = localStorage.getItem("improview.client");
+      if (!id && window.crypto && crypto.randomUUID) {
+        id = crypto.randomUUID();
+        localStorage.setItem("improview.client", id);
+      }
+      return id;
+    } catch (e) {
+      return null; /* storage unavailable: the app keeps an id in memory and asks itself */
+    }
   }
 })();

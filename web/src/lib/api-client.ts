@@ -1,13 +1,18 @@
 import { z } from "zod/mini";
 import { clientId } from "./client-id";
 
+// The schemas this module and the routes' loaders use are wrapped in z.lazy: built on first use,
+// they cost nothing while the entry evaluates (zod construction was half of that, ~20 ms).
+
 /** An RFC 9457 problem detail as the server sends it. */
-export const problemDetailSchema = z.object({
-  type: z.optional(z.string()),
-  title: z.optional(z.string()),
-  status: z.optional(z.number()),
-  detail: z.optional(z.string()),
-});
+export const problemDetailSchema = z.lazy(() =>
+  z.object({
+    type: z.optional(z.string()),
+    title: z.optional(z.string()),
+    status: z.optional(z.number()),
+    detail: z.optional(z.string()),
+  }),
+);
 
 /** An API error carrying the server's problem detail, so the UI can show its `detail`. */
 export class ApiError extends Error {

@@ -6,10 +6,13 @@ import { difficultySchema, problemsQuery } from "../features/problems/api/proble
 import { ProblemFilters } from "../features/problems/components/problem-filters";
 import { ProblemList } from "../features/problems/components/problem-list";
 
-const searchSchema = z.object({
-  category: z.catch(z.optional(z.string()), undefined),
-  difficulty: z.catch(z.optional(difficultySchema), undefined),
-});
+// Built on first use, like every schema the start-up code imports (lib/api-client.ts).
+const searchSchema = z.lazy(() =>
+  z.object({
+    category: z.catch(z.optional(z.string()), undefined),
+    difficulty: z.catch(z.optional(difficultySchema), undefined),
+  }),
+);
 
 export const Route = createFileRoute("/")({
   validateSearch: searchSchema,

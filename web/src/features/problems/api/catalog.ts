@@ -2,12 +2,14 @@ import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { getJson } from "../../../lib/api-client";
 
-const optionSchema = z.object({ id: z.string(), label: z.string() });
-
-export const catalogSchema = z.object({
-  categories: z.array(optionSchema),
-  difficulties: z.array(optionSchema),
-  languages: z.array(optionSchema),
+// Built on first use, like every schema the start-up code imports (lib/api-client.ts).
+export const catalogSchema = z.lazy(() => {
+  const optionSchema = z.object({ id: z.string(), label: z.string() });
+  return z.object({
+    categories: z.array(optionSchema),
+    difficulties: z.array(optionSchema),
+    languages: z.array(optionSchema),
+  });
 });
 
 export type Catalog = z.infer<typeof catalogSchema>;

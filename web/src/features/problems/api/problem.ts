@@ -3,41 +3,44 @@ import { z } from "zod/mini";
 import { getJson } from "../../../lib/api-client";
 import { difficultySchema } from "./problems";
 
-const exampleSchema = z.object({
-  args: z.array(z.unknown()),
-  output: z.unknown(),
-  explanation: z.optional(z.string()),
-});
+// Built on first use, like every schema the start-up code imports (lib/api-client.ts).
+export const problemSchema = z.lazy(() => {
+  const exampleSchema = z.object({
+    args: z.array(z.unknown()),
+    output: z.unknown(),
+    explanation: z.optional(z.string()),
+  });
 
-const byLanguage = z.object({ javascript: z.string(), python: z.string(), java: z.string() });
+  const byLanguage = z.object({ javascript: z.string(), python: z.string(), java: z.string() });
 
-export const problemSchema = z.object({
-  id: z.string(),
-  version: z.number(),
-  title: z.string(),
-  category: z.string(),
-  difficulty: difficultySchema,
-  tags: z.array(z.string()),
-  estimatedMinutes: z.number(),
-  statement: z.string(),
-  constraints: z.array(z.string()),
-  signature: z.object({
-    function: z.string(),
-    params: z.array(z.object({ name: z.string(), type: z.string() })),
-    returns: z.string(),
-  }),
-  examples: z.array(exampleSchema),
-  publicTests: z.array(z.object({ args: z.array(z.unknown()), expected: z.unknown() })),
-  hintCount: z.number(),
-  hiddenTestCount: z.number(),
-  // Optional so the page still opens against a server that predates them.
-  starterCode: z.optional(byLanguage),
-  comparison: z.optional(
-    z.object({
-      mode: z.enum(["exact", "unordered", "float"]),
-      tolerance: z.optional(z.nullable(z.number())),
+  return z.object({
+    id: z.string(),
+    version: z.number(),
+    title: z.string(),
+    category: z.string(),
+    difficulty: difficultySchema,
+    tags: z.array(z.string()),
+    estimatedMinutes: z.number(),
+    statement: z.string(),
+    constraints: z.array(z.string()),
+    signature: z.object({
+      function: z.string(),
+      params: z.array(z.object({ name: z.string(), type: z.string() })),
+      returns: z.string(),
     }),
-  ),
+    examples: z.array(exampleSchema),
+    publicTests: z.array(z.object({ args: z.array(z.unknown()), expected: z.unknown() })),
+    hintCount: z.number(),
+    hiddenTestCount: z.number(),
+    // Optional so the page still opens against a server that predates them.
+    starterCode: z.optional(byLanguage),
+    comparison: z.optional(
+      z.object({
+        mode: z.enum(["exact", "unordered", "float"]),
+        tolerance: z.optional(z.nullable(z.number())),
+      }),
+    ),
+  });
 });
 
 export type Problem = z.infer<typeof problemSchema>;

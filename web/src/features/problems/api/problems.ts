@@ -5,17 +5,22 @@ import { getJson } from "../../../lib/api-client";
 export const difficultySchema = z.enum(["easy", "medium", "hard"]);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
-export const problemSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  category: z.string(),
-  difficulty: difficultySchema,
-  tags: z.array(z.string()),
-  estimatedMinutes: z.number(),
-  source: z.string(),
-});
+// Built on first use, like every schema the start-up code imports (lib/api-client.ts).
+const problemSummariesSchema = z.lazy(() =>
+  z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      category: z.string(),
+      difficulty: difficultySchema,
+      tags: z.array(z.string()),
+      estimatedMinutes: z.number(),
+      source: z.string(),
+    }),
+  ),
+);
 
-export type ProblemSummary = z.infer<typeof problemSummarySchema>;
+export type ProblemSummary = z.infer<typeof problemSummariesSchema>[number];
 
 export interface ProblemFilter {
   category?: string;
@@ -29,7 +34,6 @@ export function problemsQuery(filter: ProblemFilter) {
   const query = params.toString();
   return queryOptions({
     queryKey: ["problems", filter.category ?? null, filter.difficulty ?? null],
-    queryFn: () =>
-      getJson(`/api/problems${query ? `?${query}` : ""}`, z.array(problemSummarySchema)),
+    queryFn: () => getJson(`/api/problems${query ? `?${query}` : ""}`, problemSummariesSchema),
   });
 }

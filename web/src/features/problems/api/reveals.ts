@@ -2,15 +2,16 @@ import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { getJson } from "../../../lib/api-client";
 
-export const revealedHintSchema = z.object({ index: z.number(), text: z.string() });
-export type RevealedHint = z.infer<typeof revealedHintSchema>;
-
-const revealsSchema = z.object({
-  hints: z.array(revealedHintSchema),
-  solutionViewed: z.boolean(),
-});
+// Built on first use, like every schema the start-up code imports (lib/api-client.ts).
+const revealsSchema = z.lazy(() =>
+  z.object({
+    hints: z.array(z.object({ index: z.number(), text: z.string() })),
+    solutionViewed: z.boolean(),
+  }),
+);
 
 export type Reveals = z.infer<typeof revealsSchema>;
+export type RevealedHint = Reveals["hints"][number];
 
 /** What this browser has already revealed for a problem, so a reload restores it. */
 export function revealsQuery(problemId: string) {

@@ -9,12 +9,14 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
  * Serves the single-page app from {@code classpath:/static}: fingerprinted assets are cached for a
- * year, and any other path that is not a file, nor under a server prefix, falls back to {@code
- * index.html} (never cached) so client-side routes survive a reload.
+ * year (as the Brotli copy the build writes beside each, when the browser accepts br), and any
+ * other path that is not a file, nor under a server prefix, falls back to {@code index.html} (never
+ * cached) so client-side routes survive a reload.
  */
 @Configuration(proxyBeanMethods = false)
 class SpaConfiguration implements WebMvcConfigurer {
@@ -28,7 +30,10 @@ class SpaConfiguration implements WebMvcConfigurer {
     registry
         .addResourceHandler("/assets/**")
         .addResourceLocations("classpath:/static/assets/")
-        .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+        .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+        .resourceChain(true)
+        .addResolver(new EncodedResourceResolver())
+        .addResolver(new PathResourceResolver());
     registry
         .addResourceHandler("/**")
         .addResourceLocations("classpath:/static/")
