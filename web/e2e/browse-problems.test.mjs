@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { get } from "node:http";
+import { brotliDecompressSync } from "node:zlib";
 import { after, before, test } from "node:test";
 import { launchBrowser, screenshotDir } from "./support/browser.mjs";
 import { startServer } from "./support/server.mjs";
@@ -73,3 +75,29 @@ test("home lists problems, filters them and opens one with its statement", async
   await heading.waitFor();
   assert.deepEqual(failedRequests, [], "no request failed (no CDN or external fetches)");
 });
+
+test("assets go out as the build's Brotli copy to browsers that accept it, the same bytes", async () => {
+  const html = await (await fetch(server.baseUrl)).text();
+  const script = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+  assert.ok(script, "index.html names its main script");
+
+  const plain = await raw(`${server.baseUrl}${script}`, "identity");
+  assert.equal(plain.headers["content-encoding"], undefined);
+  const br = await raw(`${server.baseUrl}${script}`, "br, gzip");
+  assert.equal(br.headers["content-encoding"], "br");
+  assert.match(br.headers["vary"] ?? "", /Accept-Encoding/i);
+  assert.match(br.headers["cache-control"] ?? "", /immutable/);
+  assert.ok(br.body.length < plain.body.length * 0.5, `${br.body.length} of ${plain.body.length}`);
+  assert.deepEqual(brotliDecompressSync(br.body), plain.body);
+});
+
+function raw(url, acceptEncoding) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
+      const chunks = [];
+      response.on("data", (chunk) => chunks.push(chunk));
+      response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    }).on("error", reject);
+  });
+}
