@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One cgroup hierarchy flavour (v1 or v2) under which each sandboxed run gets its own group. */
@@ -121,26 +123,70 @@ interface Cgroups {
     return pids;
   }
 
-  /** SIGKILLs the listed processes until the procs file is empty; false on timeout. */
+  /**
+   * SIGKILLs the listed processes until the procs file is empty, then waits until each of them has
+   * finished exiting (a process leaves its cgroup early in its exit, before it is a zombie); false
+   * on timeout.
+   */
   static boolean killUntilEmpty(Path procsFile, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    Map<Long, Long> seen = new HashMap<>();
     while (true) {
       List<Long> pids = readPids(procsFile);
       if (pids.isEmpty()) {
-        return true;
+        break;
       }
       for (long pid : pids) {
+        seen.computeIfAbsent(pid, Cgroups::startTime);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
       }
-      if (System.nanoTime() > deadline) {
+      if (!pause(deadline)) {
         return false;
       }
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    }
+    while (seen.entrySet().stream().anyMatch(e -> stillExiting(e.getKey(), e.getValue()))) {
+      if (!pause(deadline)) {
         return false;
       }
+    }
+    return true;
+  }
+
+  private static boolean pause(long deadline) {
+    if (System.nanoTime() > deadline) {
+      return false;
+    }
+    try {
+      Thread.sleep(1);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The start time (clock ticks after boot) in /proc/<pid>/stat, or -1 when it is gone. */
+  static long startTime(long pid) {
+    String[] fields = statFields(pid);
+    return fields.length > 19 ? Long.parseLong(fields[19]) : -1;
+  }
+
+  // The same process (same start time: a reused pid is another one) and not yet a zombie.
+  private static boolean stillExiting(long pid, long startTime) {
+    String[] fields = statFields(pid);
+    if (fields.length <= 19 || startTime < 0 || Long.parseLong(fields[19]) != startTime) {
+      return false;
+    }
+    return !fields[0].equals("Z") && !fields[0].equals("X");
+  }
+
+  /** The fields of /proc/<pid>/stat after the command name: [0] is the state; empty when gone. */
+  private static String[] statFields(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException | RuntimeException e) {
+      return new String[0];
     }
   }
 
