@@ -139,7 +139,8 @@ public class HarnessFiles implements AutoCloseable {
     Files.setLastModifiedTime(jar, FIXED_TIME);
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Removes a directory tree of ours (links are removed, never followed). */
+  static void deleteTree(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);

@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,11 +141,9 @@ public final class JavaClassArchive implements AutoCloseable {
     if (current == null) {
       return;
     }
-    try (Stream<Path> files = Files.walk(current)) {
+    try {
       current.toFile().setWritable(true, true);
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
+      HarnessFiles.deleteTree(current);
     } catch (IOException e) {
       log.warn("could not remove the Java class archive {}: {}", current, e.getMessage());
     }
