@@ -1,13 +1,12 @@
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -33,15 +32,18 @@ import javax.tools.ToolProvider;
 
 /**
  * Improview harness for Java (JDK 17+, JDK classes only). Started ahead of the job, it warms up the
- * in-process compiler, then reads one job (JSON) from stdin, compiles the user's {@code Solution}
- * to memory, calls the method once per test and writes nonce-framed events to fd 1. The contract
- * is docs/runner-contract.md. Expected values never reach this process.
+ * in-process compiler, then reads the job's header line (JSON) from stdin, compiles the user's
+ * {@code Solution} to memory, then reads one line of arguments per test, calls the method and
+ * writes nonce-framed events to fd 1. The contract is docs/runner-contract.md. Expected values
+ * never reach this process, and nothing it reports about time is believed: the server measures
+ * every test from outside the sandbox.
  */
 public final class Harness {
 
   static final String USER_FILE = "Solution.java";
   static final OutputStream PROTOCOL = new FileOutputStream(FileDescriptor.out);
-  static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  // The job arrives line by line on fd 0; user code gets an empty System.in.
+  static final Lines JOB = new Lines(new FileInputStream(FileDescriptor.in));
 
   public static void main(String[] args) throws Exception {
     if (args.length == 1 && args[0].equals("--train")) {
@@ -50,12 +52,15 @@ public final class Harness {
     }
     // A pre-started harness warms up while it waits. One started for a job that is already
     // written skips it: compiling the job warms javac as well, and a second compile costs CPU.
-    if (System.in.available() == 0) {
+    if (JOB.available() == 0) {
       warmUp();
     }
-    byte[] input = System.in.readAllBytes();
+    String header = JOB.next();
     System.setIn(InputStream.nullInputStream());
-    Map<String, Object> job = Json.object(Json.parse(new String(input, StandardCharsets.UTF_8)));
+    if (header == null) {
+      throw new IllegalStateException("stdin ended before the job");
+    }
+    Map<String, Object> job = Json.object(Json.parse(header));
     Map<String, Object> limits = Json.object(job.get("limits"));
     Run run =
         new Run(
@@ -66,7 +71,7 @@ public final class Harness {
             limits.containsKey("stackBytes")
                 ? ((Number) limits.get("stackBytes")).longValue()
                 : 32L << 20);
-    run.execute((String) job.get("code"), Json.list(job.get("tests")));
+    run.execute((String) job.get("code"), ((Number) job.get("tests")).intValue(), JOB);
     // Threads left behind by user code must not keep the process alive.
     Runtime.getRuntime().halt(0);
   }
@@ -94,8 +99,12 @@ public final class Harness {
                 "{\"function\":\"prefix\",\"returns\":\"long[]\",\"params\":["
                     + "{\"name\":\"values\",\"type\":\"int[]\"},"
                     + "{\"name\":\"label\",\"type\":\"string\"}]}"));
-    List<Object> tests = Json.list(Json.parse("[{\"args\":[[1,2,3],\"n=\"]},{\"args\":[[],\"\"]}]"));
-    new Run("train", signature, 1024, 1024, 1L << 20).execute(code, tests);
+    Lines tests =
+        new Lines(
+            new java.io.ByteArrayInputStream(
+                "{\"args\":[[1,2,3],\"n=\"]}\n{\"args\":[[],\"\"]}\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+    new Run("train", signature, 1024, 1024, 1L << 20).execute(code, 2, tests);
     Runtime.getRuntime().halt(0);
   }
 
@@ -129,7 +138,53 @@ public final class Harness {
     StringBuilder out = new StringBuilder();
     Types.encode("int[]", value, "warm-up", out);
     Json.parse("{\"a\":[1,2.5,\"x\\u0041\",true,null],\"b\":{}}");
-    THREADS.getCurrentThreadCpuTime();
+  }
+
+  /** Lines of a stream (UTF-8, without their newline); null at its end. */
+  static final class Lines {
+    final InputStream in;
+    final byte[] buffer = new byte[1 << 16];
+    int start;
+    int end;
+
+    Lines(InputStream in) {
+      this.in = in;
+    }
+
+    int available() throws IOException {
+      return end - start + in.available();
+    }
+
+    String next() throws IOException {
+      ByteArrayOutputStream line = null;
+      while (true) {
+        for (int i = start; i < end; i++) {
+          if (buffer[i] == '\n') {
+            String text;
+            if (line == null) {
+              text = new String(buffer, start, i - start, StandardCharsets.UTF_8);
+            } else {
+              line.write(buffer, start, i - start);
+              text = line.toString(StandardCharsets.UTF_8);
+            }
+            start = i + 1;
+            return text;
+          }
+        }
+        if (end > start) {
+          if (line == null) {
+            line = new ByteArrayOutputStream();
+          }
+          line.write(buffer, start, end - start);
+        }
+        start = 0;
+        end = in.read(buffer, 0, buffer.length);
+        if (end <= 0) {
+          end = 0;
+          return line == null ? null : line.toString(StandardCharsets.UTF_8);
+        }
+      }
+    }
   }
 
   /** One job: compile, load, then the tests in order. */
@@ -148,8 +203,22 @@ public final class Harness {
       this.stackBytes = stackBytes;
     }
 
-    void execute(String code, List<Object> tests) throws Exception {
-      Compiled compiled = Compiler.compile(code);
+    void execute(String code, int tests, Lines lines) throws Exception {
+      Compiled[] compiledBox = new Compiled[1];
+      Exception[] failure = new Exception[1];
+      // javac recurses over the syntax tree: a deeply nested expression needs a deep stack too.
+      runOnWorker(
+          () -> {
+            try {
+              compiledBox[0] = Compiler.compile(code);
+            } catch (Exception e) {
+              failure[0] = e;
+            }
+          });
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+      Compiled compiled = compiledBox[0];
       if (!compiled.diagnostics.isEmpty()) {
         emit(event("compiled", "ok", false, "diagnostics", compiled.diagnostics));
         return;
@@ -188,15 +257,16 @@ public final class Harness {
       }
       emit(merge(event("loaded", "ok", true), output));
 
-      for (int index = 0; index < tests.size(); index++) {
-        emit(event("start", "index", index));
-        List<Object> args = Json.list(Json.object(tests.get(index)).get("args"));
+      for (int index = 0; index < tests; index++) {
+        String testLine = lines.next();
+        if (testLine == null) {
+          break;
+        }
+        List<Object> args = Json.list(Json.object(Json.parse(testLine)).get("args"));
         Capture[] capture = startCapture();
         Call call = new Call(loaded, paramTypeNames, args);
         runOnWorker(call);
         Map<String, Object> result = event("result", "index", index);
-        result.put("wallNanos", call.wallNanos);
-        result.put("cpuNanos", call.cpuNanos);
         String value = null;
         if (call.error != null) {
           result.put("status", "error");
@@ -346,8 +416,6 @@ public final class Harness {
     final List<Object> args;
     Object value;
     Throwable error;
-    long wallNanos;
-    long cpuNanos;
 
     Call(Loaded loaded, List<String> types, List<Object> args) {
       this.loaded = loaded;
@@ -357,8 +425,6 @@ public final class Harness {
 
     @Override
     public void run() {
-      long cpuBefore = THREADS.getCurrentThreadCpuTime();
-      long before = System.nanoTime();
       try {
         Object[] decoded = new Object[types.size()];
         for (int i = 0; i < decoded.length; i++) {
@@ -370,9 +436,6 @@ public final class Harness {
         error = e.getCause();
       } catch (Throwable e) {
         error = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
-      } finally {
-        wallNanos = System.nanoTime() - before;
-        cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuBefore;
       }
     }
   }
@@ -554,10 +617,9 @@ public final class Harness {
           };
       List<String> options =
           List.of("-proc:none", "-implicit:none", "-g", "-nowarn", "-Xlint:none", "-Xmaxerrs", "50");
+      StringWriter javacOutput = new StringWriter();
       boolean ok =
-          JAVAC
-              .getTask(new StringWriter(), manager, collector, options, null, List.of(source))
-              .call();
+          JAVAC.getTask(javacOutput, manager, collector, options, null, List.of(source)).call();
       List<Object> diagnostics = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
         if (d.getKind() == Diagnostic.Kind.ERROR) {
@@ -569,13 +631,33 @@ public final class Harness {
         }
       }
       if (!ok && diagnostics.isEmpty()) {
-        diagnostics.add(diagnostic(0, 0, "compilation failed"));
+        diagnostics.add(diagnostic(0, 0, javacFailure(javacOutput.toString())));
       }
       manager.close();
       Map<String, byte[]> bytes = new HashMap<>();
       classes.forEach((name, out) -> bytes.put(name, out.toByteArray()));
       return new Compiled(diagnostics, new MemoryClassLoader(bytes), bytes.keySet());
     }
+  }
+
+  /**
+   * Why javac gave up without a diagnostic: it reports its own crashes (a stack overflow on a deeply
+   * nested expression, running out of memory) only as text on its output writer.
+   */
+  static String javacFailure(String output) {
+    if (output.contains("StackOverflowError")) {
+      return "The code is nested too deeply for the compiler (it ran out of stack): split long"
+          + " expressions or deeply nested calls into smaller parts.";
+    }
+    if (output.contains("OutOfMemoryError")) {
+      return "The compiler ran out of memory on this code.";
+    }
+    for (String line : output.split("\n")) {
+      if (!line.isBlank()) {
+        return "The compiler failed: " + line.trim();
+      }
+    }
+    return "The compiler failed without saying why.";
   }
 
   /** Loads the compiled user classes; its parent is the platform loader, so Harness is invisible. */

@@ -1,7 +1,9 @@
 'use strict';
-// Improview harness for JavaScript (node 20). Started ahead of the job; reads one job (JSON) from
-// stdin, loads the user's script, calls the function once per test and writes nonce-framed events
-// to fd 1. The contract is docs/runner-contract.md. Expected values never reach this process.
+// Improview harness for JavaScript (node 20). Started ahead of the job; reads the job's header line
+// (JSON) from stdin, loads the user's script, then reads one line of arguments per test, calls the
+// function and writes nonce-framed events to fd 1. The contract is docs/runner-contract.md.
+// Expected values never reach this process, and nothing it reports about time is believed: the
+// server measures every test from outside the sandbox.
 
 const fs = require('fs');
 const vm = require('vm');
@@ -9,12 +11,15 @@ const util = require('util');
 
 // Captured before user code runs, so a solution that patches globals cannot break the protocol.
 const stringify = JSON.stringify;
+const parse = JSON.parse;
 const isArray = Array.isArray;
 const isView = ArrayBuffer.isView;
-const hrtime = process.hrtime.bigint;
-const cpuUsage = process.cpuUsage;
-const byteLength = Buffer.byteLength;
+const objectKeys = Object.keys;
 const writeSync = fs.writeSync;
+const readSync = fs.readSync;
+const bufferFrom = Buffer.from;
+const bufferConcat = Buffer.concat;
+const allocUnsafe = Buffer.allocUnsafe;
 // libuv makes a stdout pipe non-blocking; blocking again, raw writes (ours and user code's) wait
 // for the server to read instead of failing with EAGAIN.
 if (process.stdout._handle && typeof process.stdout._handle.setBlocking === 'function') {
@@ -25,7 +30,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 // Synchronous writes to fd 1: process.stdout may queue writes to a pipe, and queued writes are
 // lost at process.exit. Node may have made the pipe non-blocking, hence the EAGAIN retry.
 function realStdoutWrite(text) {
-  const buffer = Buffer.from(text, 'utf8');
+  const buffer = bufferFrom(text, 'utf8');
   let offset = 0;
   while (offset < buffer.length) {
     try {
@@ -39,9 +44,73 @@ function realStdoutWrite(text) {
 
 const USER_FILE = 'solution.js';
 
+// Events are written by hand rather than by JSON.stringify on objects, which would consult a
+// toJSON that user code may have put on Object.prototype. Strings go through stringify as
+// primitives, which never looks up toJSON.
+function jsonOf(value) {
+  if (value === null || value === undefined) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return stringify(value);
+    case 'number':
+      return value === value && value !== Infinity && value !== -Infinity ? '' + value : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default: {
+      if (isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + jsonOf(value[i]);
+        return out + ']';
+      }
+      const keys = objectKeys(value);
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        out += (i > 0 ? ',' : '') + stringify(keys[i]) + ':' + jsonOf(value[keys[i]]);
+      }
+      return out + '}';
+    }
+  }
+}
+
 function emit(nonce, event) {
   // The leading newline starts a fresh line even if user code left a partial line on fd 1.
-  realStdoutWrite('\n' + nonce + ' ' + stringify(event) + '\n');
+  realStdoutWrite('\n' + nonce + ' ' + jsonOf(event) + '\n');
+}
+
+// The job arrives line by line on fd 0 (blocking: node leaves fd 0 alone until process.stdin is
+// touched). Returns null at the end of input.
+const pending = [];
+function readLine() {
+  const chunk = allocUnsafe(1 << 16);
+  for (;;) {
+    const last = pending.length > 0 ? pending[pending.length - 1] : null;
+    const newline = last === null ? -1 : last.indexOf(10);
+    if (newline >= 0) {
+      const whole = bufferConcat(pending);
+      const end = whole.length - last.length + newline;
+      pending.length = 0;
+      if (end + 1 < whole.length) pending.push(whole.subarray(end + 1));
+      return whole.subarray(0, end).toString('utf8');
+    }
+    let n;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if (error.code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 1);
+        continue;
+      }
+      if (error.code === 'EOF') n = 0;
+      else throw error;
+    }
+    if (n === 0) {
+      if (pending.length === 0) return null;
+      const rest = bufferConcat(pending).toString('utf8');
+      pending.length = 0;
+      return rest;
+    }
+    pending.push(bufferFrom(chunk.subarray(0, n)));
+  }
 }
 
 // Output written by user code (console.*, process.stdout/stderr.write) goes into per-test buffers.
@@ -253,8 +322,7 @@ function syntaxDiagnostic(error) {
 }
 
 function main() {
-  const input = fs.readFileSync(0, 'utf8');
-  const job = JSON.parse(input);
+  const job = parse(readLine());
   const nonce = job.nonce;
   const cap = job.limits.outputBytesPerStream;
   const resultCap = job.limits.resultBytes;
@@ -295,21 +363,17 @@ function main() {
   }
   emit(nonce, { type: 'loaded', ok: true, ...capturedOutput() });
 
-  for (let index = 0; index < job.tests.length; index++) {
-    emit(nonce, { type: 'start', index });
+  for (let index = 0; index < job.tests; index++) {
+    const line = readLine();
+    if (line === null) break;
+    const args = parse(line).args;
     startCapture(cap);
-    const args = job.tests[index].args;
-    const cpuBefore = cpuUsage();
-    const before = hrtime();
     let result;
     try {
       const value = fn(...args);
-      const wallNanos = Number(hrtime() - before);
-      const cpu = cpuUsage(cpuBefore);
-      const timing = { wallNanos, cpuNanos: (cpu.user + cpu.system) * 1000 };
       if (stdoutCapture.truncated || stderrCapture.truncated) {
         // User code swallowed the OutputLimitError; the test still exceeded the cap.
-        result = { status: 'error', error: describeError(new OutputLimitError()), ...timing };
+        result = { status: 'error', error: describeError(new OutputLimitError()) };
       } else {
         try {
           const out = [];
@@ -319,28 +383,24 @@ function main() {
             result = {
               status: 'error',
               error: { kind: 'result_too_large', type: 'ResultTooLarge', message: `the returned value takes more than ${resultCap} bytes`, stack: '' },
-              ...timing,
             };
           } else {
-            result = { status: 'returned', valueJson: encoded, ...timing };
+            result = { status: 'returned', valueJson: encoded };
           }
         } catch (error) {
           if (!(error instanceof BadReturn)) throw error;
           result = {
             status: 'error',
             error: { kind: 'bad_return', type: 'WrongReturnType', message: error.message + ' (the signature declares ' + signature.returns + ')', stack: '' },
-            ...timing,
           };
         }
       }
     } catch (error) {
-      const wallNanos = Number(hrtime() - before);
-      const cpu = cpuUsage(cpuBefore);
-      result = { status: 'error', error: describeError(error), wallNanos, cpuNanos: (cpu.user + cpu.system) * 1000 };
+      result = { status: 'error', error: describeError(error) };
     }
     const value = result.valueJson;
     delete result.valueJson;
-    const event = stringify({ type: 'result', index, ...result, ...capturedOutput() });
+    const event = jsonOf({ type: 'result', index, ...result, ...capturedOutput() });
     // The value is spliced in already encoded, so it is never re-serialised through user-patchable paths.
     realStdoutWrite('\n' + nonce + ' ' + (value === undefined ? event : event.slice(0, -1) + ',"value":' + value + '}') + '\n');
   }

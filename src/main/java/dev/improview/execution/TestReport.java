@@ -4,8 +4,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What happened in one test: the verdict, the returned value (null if none), the test's own output
- * (capped; the flags say whether it was cut), the time of the call and a message (the exception and
- * its stack trimmed to user code, or why the test did not run).
+ * (capped; the flags say whether it was cut), its time and a message (the exception and its stack
+ * trimmed to user code, or why the test did not run). Both times are the server's: {@code
+ * timeMillis} is its clock from handing the test over to the result arriving, {@code cpuMillis} the
+ * kernel's CPU accounting of every process and thread of the run in that window (what decides a
+ * time limit).
  */
 public record TestReport(
     int index,
@@ -16,6 +19,7 @@ public record TestReport(
     String stderr,
     boolean stderrTruncated,
     long timeMillis,
+    long cpuMillis,
     String message) {
 
   public TestReport {
@@ -34,9 +38,13 @@ public record TestReport(
     if (timeMillis < 0) {
       throw new IllegalArgumentException("timeMillis < 0: " + timeMillis);
     }
+    if (cpuMillis < 0) {
+      throw new IllegalArgumentException("cpuMillis < 0: " + cpuMillis);
+    }
   }
 
-  static TestReport notRun(int index, String message) {
-    return new TestReport(index, Verdict.NOT_RUN, null, "", false, "", false, 0, message);
+  /** A test that never ran, and why. */
+  public static TestReport notRun(int index, String message) {
+    return new TestReport(index, Verdict.NOT_RUN, null, "", false, "", false, 0, 0, message);
   }
 }

@@ -3,11 +3,13 @@ package dev.improview.problem;
 import dev.improview.execution.ExecutionEngine;
 import dev.improview.execution.ExecutionReport;
 import dev.improview.execution.ExecutionRequest;
+import dev.improview.execution.Lane;
 import dev.improview.execution.Language;
 import dev.improview.execution.RunLimits;
 import dev.improview.execution.TestCase;
 import dev.improview.execution.TestReport;
 import dev.improview.execution.Verdict;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +35,17 @@ public class ProblemValidator {
   /** A labelled test: where it comes from in the document, and what to run. */
   private record Labelled(String label, TestCase test) {}
 
+  /**
+   * Runs every reference solution on every test and example, in the background lane, within the
+   * document's deadline: a language reached after it is over fails with that reason.
+   *
+   * @throws dev.improview.execution.EngineBusyException when the background lane stays busy
+   */
   public ValidationReport validate(Problem problem) {
     var tests = labelledTests(problem);
     var checks = new ArrayList<ValidationReport.Check>();
     var limits = new LinkedHashMap<String, Long>();
+    long deadline = System.nanoTime() + properties.deadline().toNanos();
     for (var language : Language.values()) {
       var code = problem.solutions().get(language.id());
       if (code == null || code.isBlank()) {
@@ -44,7 +53,18 @@ public class ProblemValidator {
             failed("reference-" + language.id(), "no " + language.id() + " solution", List.of()));
         continue;
       }
-      var report = run(problem, language, code, tests);
+      var left = Duration.ofNanos(deadline - System.nanoTime());
+      if (left.toMillis() < 1000) {
+        checks.add(
+            failed(
+                "reference-" + language.id(),
+                "not run: validating this problem took longer than its deadline of "
+                    + properties.deadline().toSeconds()
+                    + " s",
+                List.of()));
+        continue;
+      }
+      var report = run(problem, language, code, tests, left);
       var failures = failures(report, tests);
       if (failures.isEmpty()) {
         checks.add(
@@ -107,11 +127,15 @@ public class ProblemValidator {
   }
 
   private ExecutionReport run(
-      Problem problem, Language language, String code, List<Labelled> tests) {
+      Problem problem, Language language, String code, List<Labelled> tests, Duration left) {
+    var wall =
+        left.compareTo(properties.referenceWallPerRun()) < 0
+            ? left
+            : properties.referenceWallPerRun();
     var limits =
         new RunLimits(
             properties.referenceCpuPerTest(),
-            properties.referenceWallPerRun(),
+            wall,
             RunLimits.DEFAULT_MEMORY_BYTES,
             RunLimits.DEFAULT_MAX_PROCESSES,
             RunLimits.DEFAULT_OUTPUT_BYTES_PER_STREAM);
@@ -122,11 +146,13 @@ public class ProblemValidator {
             problem.signature(),
             problem.comparison(),
             tests.stream().map(Labelled::test).toList(),
-            limits));
+            limits),
+        Lane.BACKGROUND);
   }
 
+  // The kernel's CPU figure for each test, the same measure that later decides a candidate's TLE.
   private long timeLimit(Language language, ExecutionReport report) {
-    long slowest = report.tests().stream().mapToLong(TestReport::timeMillis).max().orElse(0);
+    long slowest = report.tests().stream().mapToLong(TestReport::cpuMillis).max().orElse(0);
     long derived = slowest * properties.multiplier(language);
     return Math.min(
         properties.ceiling().toMillis(), Math.max(properties.floor().toMillis(), derived));

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How problems are validated and how their time limits are derived: the slowest reference test
  * times a per-language multiple, no lower than {@code floor} and no higher than {@code ceiling}.
+ * One document's validation, all languages together, may take at most {@code deadline}; its runs
+ * use the sandbox's background lane, so they never take a slot a candidate's run could have.
  */
 @ConfigurationProperties("improview.problems.validation")
 public record ValidationProperties(
@@ -18,11 +20,16 @@ public record ValidationProperties(
     @DefaultValue("4") int multiplierJava,
     @DefaultValue("1s") Duration floor,
     @DefaultValue("10s") Duration ceiling,
-    @DefaultValue("true") boolean validateBankOnStart) {
+    @DefaultValue("true") boolean validateBankOnStart,
+    @DefaultValue("90s") Duration deadline) {
 
   public ValidationProperties {
     if (multiplierJavascript < 1 || multiplierPython < 1 || multiplierJava < 1) {
       throw new IllegalArgumentException("improview.problems.validation.multiplier-* must be >= 1");
+    }
+    if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException(
+          "improview.problems.validation.deadline <= 0: " + deadline);
     }
     if (floor.compareTo(ceiling) > 0) {
       throw new IllegalArgumentException(

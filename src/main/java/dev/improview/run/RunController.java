@@ -1,7 +1,6 @@
 package dev.improview.run;
 
 import dev.improview.execution.Diagnostic;
-import dev.improview.execution.EngineBusyException;
 import dev.improview.execution.ExecutionEngine;
 import dev.improview.execution.ExecutionReport;
 import dev.improview.execution.ExecutionRequest;
@@ -13,11 +12,6 @@ import dev.improview.problem.Problem;
 import dev.improview.problem.ProblemCatalog;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -177,18 +171,5 @@ class RunController {
     } catch (IllegalArgumentException e) {
       throw ApiProblems.badRequest("'language': " + e.getMessage());
     }
-  }
-
-  @ExceptionHandler(EngineBusyException.class)
-  ResponseEntity<ProblemDetail> busy(EngineBusyException e) {
-    var seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-        .body(
-            ApiProblems.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "engine-busy",
-                "Every sandbox is busy",
-                "All code runners are busy right now; try again in " + seconds + " s."));
   }
 }

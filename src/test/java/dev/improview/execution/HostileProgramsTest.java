@@ -189,9 +189,10 @@ class HostileProgramsTest {
   private static final Set<Verdict> TLE = Set.of(Verdict.TIME_LIMIT_EXCEEDED);
   private static final Set<Verdict> MLE = Set.of(Verdict.MEMORY_LIMIT_EXCEEDED);
   private static final Set<Verdict> OLE = Set.of(Verdict.OUTPUT_LIMIT_EXCEEDED);
-  // A fork bomb either spins on failed forks until its time runs out or dies of the failures.
+  // A fork bomb spins on failed forks until its time runs out, dies of the failures, or (node
+  // children are large) fills the run's memory first.
   private static final Set<Verdict> FORK_BOMB =
-      Set.of(Verdict.TIME_LIMIT_EXCEEDED, Verdict.RUNTIME_ERROR);
+      Set.of(Verdict.TIME_LIMIT_EXCEEDED, Verdict.RUNTIME_ERROR, Verdict.MEMORY_LIMIT_EXCEEDED);
   private static final Set<Verdict> COMPLETED = Set.of(Verdict.COMPLETED);
 
   private static List<Hostile> cases() {

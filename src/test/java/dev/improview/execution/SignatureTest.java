@@ -99,6 +99,6 @@ class SignatureTest {
   }
 
   private static TestReport report(int index, Verdict verdict) {
-    return new TestReport(index, verdict, null, "", false, "", false, 0, "");
+    return new TestReport(index, verdict, null, "", false, "", false, 0, 0, "");
   }
 }

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCodeBytes the largest accepted solution (UTF-8 bytes)
  * @param maxTests the most tests in one run
  * @param resultBytes the largest encoded return value of one test
+ * @param runResultBytes what one run may return in all: every test's encoded value and captured
+ *     stdout and stderr added up; past it the test that crossed it is OUTPUT_LIMIT_EXCEEDED
  * @param rawStderrBytes stderr written around the harness (fd 2 directly) before the run is killed
  * @param compileTimeout how long compiling (and for Java, the in-process javac) may take
  * @param testSlack wall time a test may take beyond twice its CPU limit before it is killed
@@ -50,7 +52,8 @@ public record ExecutionProperties(
     @DefaultValue("") String harnessDir,
     @DefaultValue("65536") int maxCodeBytes,
     @DefaultValue("200") int maxTests,
-    @DefaultValue("4194304") int resultBytes,
+    @DefaultValue("1048576") int resultBytes,
+    @DefaultValue("4194304") int runResultBytes,
     @DefaultValue("262144") int rawStderrBytes,
     @DefaultValue("10s") Duration compileTimeout,
     @DefaultValue("1s") Duration testSlack,
@@ -75,6 +78,11 @@ public record ExecutionProperties(
     requirePositive("maxCodeBytes", maxCodeBytes);
     requirePositive("maxTests", maxTests);
     requirePositive("resultBytes", resultBytes);
+    requirePositive("runResultBytes", runResultBytes);
+    if (runResultBytes < resultBytes) {
+      throw new IllegalArgumentException(
+          "runResultBytes " + runResultBytes + " < resultBytes " + resultBytes);
+    }
     requirePositive("rawStderrBytes", rawStderrBytes);
     requirePositive("compileTimeout", compileTimeout);
     requirePositive("testSlack", testSlack);
@@ -107,6 +115,7 @@ public record ExecutionProperties(
         "",
         65536,
         200,
+        1024 * 1024,
         4 * 1024 * 1024,
         256 * 1024,
         Duration.ofSeconds(10),
@@ -134,6 +143,7 @@ public record ExecutionProperties(
         maxCodeBytes,
         maxTests,
         resultBytes,
+        runResultBytes,
         rawStderrBytes,
         compileTimeout,
         testSlack,
@@ -160,6 +170,7 @@ public record ExecutionProperties(
         maxCodeBytes,
         maxTests,
         resultBytes,
+        runResultBytes,
         rawStderrBytes,
         compile,
         slack,
@@ -186,6 +197,7 @@ public record ExecutionProperties(
         maxCodeBytes,
         maxTests,
         resultBytes,
+        runResultBytes,
         rawStderrBytes,
         compileTimeout,
         testSlack,

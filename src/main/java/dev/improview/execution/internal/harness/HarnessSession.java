@@ -1,11 +1,8 @@
 package dev.improview.execution.internal.harness;
 
-import dev.improview.execution.Diagnostic;
 import dev.improview.execution.ExecutionReport;
 import dev.improview.execution.ExecutionRequest;
-import dev.improview.execution.Parameter;
 import dev.improview.execution.RunLimits;
-import dev.improview.execution.TestCase;
 import dev.improview.execution.TestReport;
 import dev.improview.execution.Verdict;
 import dev.improview.execution.internal.harness.ProtocolReader.Broken;
@@ -15,13 +12,9 @@ import dev.improview.execution.internal.harness.ProtocolReader.Message;
 import dev.improview.execution.internal.harness.ProtocolReader.Stray;
 import dev.improview.execution.internal.sandbox.SandboxExit;
 import dev.improview.execution.internal.sandbox.SandboxProcess;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,20 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One run against one acquired harness process: writes the job, follows the events with a watchdog
- * per phase, and turns what happened into an {@link ExecutionReport}. Comparison with expected
- * values happens here, in the server.
+ * One run against one acquired harness process: the event loop. It sends the job's header, then
+ * each test's arguments only when that test starts, and follows the events with a watchdog per
+ * phase. Every phase's time comes from outside the sandbox: the server's clock from handing a test
+ * over to its result, and the kernel's CPU accounting of the whole process tree in that window (the
+ * sandbox kills the tree at the phase's CPU budget). {@link TestOutcomes} maps what happened to
+ * reports.
  */
 public final class HarnessSession {
 
   private static final Logger log = LoggerFactory.getLogger(HarnessSession.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-  static final String INTERNAL_MESSAGE =
-      "The runner failed (our fault, not your code's). Please try again.";
 
   private final ExecutionRequest request;
   private final SandboxProcess process;
@@ -53,18 +45,26 @@ public final class HarnessSession {
   private final String nonce = HexFormat.of().formatHex(randomBytes());
   private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
   private final RunLimits limits;
-  private final int cap;
+  private final TestOutcomes outcomes;
   private final long startNanos;
   private final long runDeadline;
 
-  private final List<TestReport> reports = new ArrayList<>();
-  private final StringBuilder stray = new StringBuilder();
-  private long strayBytes;
-  private String loadStdout = "";
-  private String loadStderr = "";
-  private boolean loading;
-  private long phaseStartNanos;
+  /** Where the run is: which phase, since when, and the CPU time at its start. */
+  private Phase phase = Phase.COMPILE;
 
+  private long phaseStartNanos;
+  private long phaseStartCpu;
+
+  private enum Phase {
+    COMPILE,
+    LOAD,
+    TEST
+  }
+
+  /**
+   * @param startNanos when the sandbox was handed over: the run's wall limit counts from here,
+   *     never from before a queue wait
+   */
   public HarnessSession(
       ExecutionRequest request,
       SandboxProcess process,
@@ -78,7 +78,7 @@ public final class HarnessSession {
     this.json = json;
     this.threads = threads;
     this.limits = request.limits();
-    this.cap = limits.outputBytesPerStream();
+    this.outcomes = new TestOutcomes(request, properties);
     this.startNanos = startNanos;
     this.runDeadline = startNanos + limits.wallPerRun().toNanos();
   }
@@ -89,10 +89,16 @@ public final class HarnessSession {
     return bytes;
   }
 
-  /** Stdout the harness may legitimately write: every result, output and the load phase. */
+  /**
+   * Stdout the harness may legitimately write in one run: every result within the run's result
+   * budget, JSON escaping (up to six times for control characters) and the events around them.
+   */
   public static long protocolBytes(ExecutionRequest request, ExecutionProperties properties) {
-    long perTest = maxProtocolLine(request, properties) + 4096;
-    return (request.tests().size() + 2) * perTest;
+    long perTest = 4096;
+    long escaped = 6L * properties.runResultBytes();
+    return Math.min(
+        escaped + (request.tests().size() + 2L) * perTest,
+        (request.tests().size() + 2L) * (maxProtocolLine(request, properties) + perTest));
   }
 
   static int maxProtocolLine(ExecutionRequest request, ExecutionProperties properties) {
@@ -103,83 +109,132 @@ public final class HarnessSession {
 
   /** Runs the job; never throws for anything user code does. */
   public ExecutionReport run() {
+    JobWriter writer = new JobWriter(process.stdin());
     try {
       threads.execute(
           new ProtocolReader(
-              process.stdout(), nonce, maxProtocolLine(request, properties), cap, json, queue));
-      byte[] job = encodeJob();
-      threads.execute(() -> writeJob(job));
-      return follow();
+              process.stdout(),
+              nonce,
+              maxProtocolLine(request, properties),
+              outcomes.cap(),
+              json,
+              queue));
+      threads.execute(writer);
+      return follow(writer, new JobEncoder(json));
     } catch (RuntimeException e) {
       log.error("harness session failed", e);
-      return internalError(reports.size(), "session failed: " + e);
+      return outcomes.internalError(outcomes.reported(), wallMillis());
     } finally {
+      writer.end();
       process.kill();
     }
   }
 
-  private ExecutionReport follow() {
-    List<TestCase> tests = request.tests();
+  private ExecutionReport follow(JobWriter writer, JobEncoder encoder) {
+    beginPhase(Phase.COMPILE, properties.compileTimeout());
+    writer.send(encoder.header(request, nonce, properties));
     long compileDeadline =
-        Math.min(runDeadline, startNanos + properties.compileTimeout().toNanos());
+        Math.min(runDeadline, phaseStartNanos + 2 * properties.compileTimeout().toNanos());
     JsonNode compiled;
     try {
       compiled = await("compiled", -1, compileDeadline);
     } catch (Stop stop) {
       return compileStopped(stop);
     }
-    if (!compiled.path("ok").asBoolean()) {
-      return compileError(compiled.path("diagnostics"));
+    JsonNode ok = compiled.get("ok");
+    if (ok == null || !ok.isBoolean()) {
+      // Nothing of the user's runs before this event: a malformed one is ours.
+      log.warn("harness sent a malformed compiled event: {}", abbreviate(compiled.toString()));
+      return outcomes.internalError(0, wallMillis());
+    }
+    if (!ok.asBoolean()) {
+      return outcomes.compileError(compiled.get("diagnostics"), wallMillis());
     }
 
+    beginPhase(Phase.LOAD, limits.cpuPerTest());
     JsonNode loaded;
-    loading = true;
-    phaseStartNanos = System.nanoTime();
     try {
-      loaded = await("loaded", -1, testDeadline(phaseStartNanos));
+      loaded = await("loaded", -1, testDeadline());
+      if (!loaded.path("ok").isBoolean()) {
+        throw new ProtocolViolation("a loaded event without 'ok'");
+      }
+      long cpu = phaseCpu();
+      if (cpu > limits.cpuPerTest().toNanos()) {
+        outcomes.add(outcomes.timeLimit(0, loaded, cpu, phaseWall(), TestOutcomes.LOAD_PREFIX));
+        return outcomes.finish(1, "not run: the top-level code took too long", wallMillis());
+      }
+      if (!loaded.get("ok").asBoolean()) {
+        if (loaded.has("diagnostics")) {
+          return outcomes.compileError(loaded.get("diagnostics"), wallMillis());
+        }
+        outcomes.add(outcomes.loadFailed(loaded, cpu, phaseWall()));
+        return outcomes.finish(1, "not run: the code failed while loading", wallMillis());
+      }
+      outcomes.loaded(loaded);
     } catch (Stop stop) {
-      return stopped(stop, 0, true);
+      return stopped(stop, 0);
+    } catch (ProtocolViolation violation) {
+      return violated(violation, 0);
     }
-    if (!loaded.path("ok").asBoolean()) {
-      if (loaded.has("diagnostics")) {
-        return compileError(loaded.path("diagnostics"));
-      }
-      TestReport first =
-          fromError(0, loaded.path("error"), loaded, "While running the top-level code: ", 0);
-      reports.add(first);
-      return finish(first.index() + 1, "not run: the code failed while loading");
-    }
-    loading = false;
-    loadStdout = loaded.path("stdout").asString("") + takeStray();
-    loadStderr = loaded.path("stderr").asString("");
 
-    for (int index = 0; index < tests.size(); index++) {
-      try {
-        await("start", index, Math.min(runDeadline, System.nanoTime() + slackNanos()));
-      } catch (Stop stop) {
-        return stopped(stop, index, false);
+    int count = request.tests().size();
+    for (int index = 0; index < count; index++) {
+      if (System.nanoTime() >= runDeadline) {
+        outcomes.add(
+            new TestReport(
+                index,
+                Verdict.TIME_LIMIT_EXCEEDED,
+                null,
+                "",
+                false,
+                "",
+                false,
+                0,
+                0,
+                "The run's time limit of "
+                    + limits.wallPerRun().toSeconds()
+                    + " s ran out before this test started."));
+        return outcomes.finish(index + 1, "not run: the run's time limit ran out", wallMillis());
       }
-      JsonNode result;
-      phaseStartNanos = System.nanoTime();
+      beginPhase(Phase.TEST, limits.cpuPerTest());
+      writer.send(encoder.test(request.tests().get(index)));
       try {
-        result = await("result", index, testDeadline(phaseStartNanos));
+        Event result = awaitEvent("result", index, testDeadline());
+        outcomes.add(
+            outcomes.result(index, result.json(), result.bytes(), phaseCpu(), phaseWall()));
       } catch (Stop stop) {
-        return stopped(stop, index, true);
+        return stopped(stop, index);
+      } catch (ProtocolViolation violation) {
+        return violated(violation, index);
       }
-      reports.add(fromResult(index, result, tests.get(index)));
+      if (outcomes.overRunBudget()) {
+        return outcomes.finish(
+            index + 1, "not run: the run returned more than it may in all", wallMillis());
+      }
     }
-    return finish(tests.size(), "");
+    writer.end();
+    return outcomes.finish(count, "", wallMillis());
   }
 
-  // Wall time is only the watchdog: the CPU the harness measures decides TLE, and on a busy
-  // machine a test's wall time can be a multiple of its CPU time.
-  private long testDeadline(long now) {
+  private void beginPhase(Phase next, java.time.Duration cpuBudget) {
+    phase = next;
+    phaseStartCpu = process.startPhase(cpuBudget.toNanos());
+    phaseStartNanos = System.nanoTime();
+  }
+
+  private long phaseCpu() {
+    return Math.max(0, process.cpuNanos() - phaseStartCpu);
+  }
+
+  private long phaseWall() {
+    return System.nanoTime() - phaseStartNanos;
+  }
+
+  // Wall time is only the watchdog: CPU time decides TLE, and on a busy machine a test's wall
+  // time can be a multiple of its CPU time.
+  private long testDeadline() {
     long budget = 2 * limits.cpuPerTest().toNanos() + properties.testSlack().toNanos();
-    return Math.min(runDeadline, now + budget);
-  }
-
-  private long slackNanos() {
-    return properties.testSlack().toNanos() + TimeUnit.SECONDS.toNanos(1);
+    return Math.min(runDeadline, phaseStartNanos + budget);
   }
 
   // ---- Reading events ----
@@ -190,6 +245,7 @@ public final class HarnessSession {
       ENDED,
       DEADLINE,
       BROKEN,
+      TOO_LONG,
       OUTPUT
     }
 
@@ -202,6 +258,10 @@ public final class HarnessSession {
   }
 
   private JsonNode await(String type, int index, long deadline) throws Stop {
+    return awaitEvent(type, index, deadline).json();
+  }
+
+  private Event awaitEvent(String type, int index, long deadline) throws Stop {
     while (true) {
       long left = deadline - System.nanoTime();
       Message message;
@@ -209,137 +269,40 @@ public final class HarnessSession {
         message = left <= 0 ? queue.poll() : queue.poll(left, TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new Stop(Stop.Reason.BROKEN, "interrupted");
+        throw new Stop(Stop.Reason.ENDED, "interrupted");
       }
       if (message == null) {
         throw new Stop(Stop.Reason.DEADLINE, "no " + type + " event in time");
       }
       if (message instanceof Stray s) {
-        strayBytes += s.bytes();
-        if (stray.length() < cap) {
-          stray.append(s.text(), 0, Math.min(s.text().length(), cap - stray.length()));
-        }
-        if (strayBytes > cap) {
-          throw new Stop(Stop.Reason.OUTPUT, "more than " + cap + " bytes written to stdout");
+        if (outcomes.stray(s.text(), s.bytes())) {
+          throw new Stop(
+              Stop.Reason.OUTPUT, "more than " + outcomes.cap() + " bytes written to stdout");
         }
       } else if (message instanceof End) {
         throw new Stop(Stop.Reason.ENDED, "the process ended");
       } else if (message instanceof Broken b) {
-        throw new Stop(Stop.Reason.BROKEN, b.why());
+        throw new Stop(b.tooLong() ? Stop.Reason.TOO_LONG : Stop.Reason.BROKEN, b.why());
       } else if (message instanceof Event e) {
         JsonNode event = e.json();
-        String actual = event.path("type").asString("");
-        if (actual.equals(type) && (index < 0 || event.path("index").asInt(-1) == index)) {
-          return event;
+        JsonNode actualType = event.get("type");
+        JsonNode actualIndex = event.get("index");
+        boolean sameType =
+            actualType != null && actualType.isString() && actualType.asString().equals(type);
+        boolean sameIndex =
+            index < 0
+                || (actualIndex != null && actualIndex.isInt() && actualIndex.asInt() == index);
+        if (sameType && sameIndex) {
+          return e;
         }
         throw new Stop(
-            Stop.Reason.BROKEN, "expected a " + type + " event for " + index + ", got " + event);
+            Stop.Reason.BROKEN,
+            "expected a "
+                + type
+                + (index < 0 ? "" : " event for test " + index)
+                + " event, got "
+                + abbreviate(event.toString()));
       }
-    }
-  }
-
-  private String takeStray() {
-    String text = stray.toString();
-    stray.setLength(0);
-    strayBytes = 0;
-    return text;
-  }
-
-  // ---- Turning events into reports ----
-
-  private TestReport fromResult(int index, JsonNode result, TestCase test) {
-    if (result.path("status").asString("").equals("error")) {
-      return fromError(index, result.path("error"), result, "", result.path("wallNanos").asLong());
-    }
-    JsonNode actual = result.get("value");
-    if (actual == null || !result.path("status").asString("").equals("returned")) {
-      throw new IllegalStateException("result without a value or status: " + result);
-    }
-    long cpuMillis = result.path("cpuNanos").asLong() / 1_000_000;
-    Verdict verdict;
-    String message = "";
-    if (cpuMillis > limits.cpuPerTest().toMillis()) {
-      verdict = Verdict.TIME_LIMIT_EXCEEDED;
-      message =
-          "Used "
-              + cpuMillis
-              + " ms of CPU time; the limit is "
-              + limits.cpuPerTest().toMillis()
-              + " ms per test.";
-      actual = null;
-    } else if (test.expected() == null) {
-      verdict = Verdict.COMPLETED;
-    } else if (request.comparison().matches(test.expected(), actual)) {
-      verdict = Verdict.PASSED;
-    } else {
-      verdict = Verdict.WRONG_ANSWER;
-    }
-    return report(index, verdict, actual, result, message, result.path("wallNanos").asLong());
-  }
-
-  private TestReport fromError(
-      int index, JsonNode error, JsonNode event, String prefix, long wallNanos) {
-    String kind = error.path("kind").asString("");
-    Verdict verdict =
-        switch (kind) {
-          case "output_limit", "result_too_large" -> Verdict.OUTPUT_LIMIT_EXCEEDED;
-          case "out_of_memory" -> Verdict.MEMORY_LIMIT_EXCEEDED;
-          case "exception", "stack_overflow", "bad_return" -> Verdict.RUNTIME_ERROR;
-          default -> throw new IllegalStateException("unknown error kind: " + error);
-        };
-    String message;
-    if (kind.equals("output_limit")) {
-      message = "Printed more than " + cap + " bytes to " + overflowingStream(event) + ".";
-    } else if (kind.equals("bad_return") || kind.equals("result_too_large")) {
-      message = capitalise(error.path("message").asString(""));
-    } else {
-      message = error.path("type").asString("") + ": " + error.path("message").asString("");
-      String stack = error.path("stack").asString("");
-      message = stack.isEmpty() ? message : message + "\n" + stack;
-    }
-    return report(index, verdict, null, event, prefix + message, wallNanos);
-  }
-
-  private static String overflowingStream(JsonNode event) {
-    return event.path("stdoutTruncated").asBoolean() ? "stdout" : "stderr";
-  }
-
-  private TestReport report(
-      int index, Verdict verdict, JsonNode actual, JsonNode event, String message, long wallNanos) {
-    String stdoutPrefix = index == 0 ? loadStdout : "";
-    String stderrPrefix = index == 0 ? loadStderr : "";
-    Output out =
-        Output.of(
-            stdoutPrefix + event.path("stdout").asString("") + takeStray(),
-            event.path("stdoutTruncated").asBoolean(),
-            cap);
-    Output err =
-        Output.of(
-            stderrPrefix + event.path("stderr").asString(""),
-            event.path("stderrTruncated").asBoolean(),
-            cap);
-    return new TestReport(
-        index,
-        verdict,
-        actual,
-        out.text(),
-        out.truncated(),
-        err.text(),
-        err.truncated(),
-        wallNanos / 1_000_000,
-        message);
-  }
-
-  /** Captured text cut to the cap, with a visible notice when anything was cut. */
-  record Output(String text, boolean truncated) {
-    static Output of(String text, boolean alreadyTruncated, int cap) {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      boolean truncated = alreadyTruncated || bytes.length > cap;
-      if (!truncated) {
-        return new Output(text, false);
-      }
-      String kept = bytes.length > cap ? new String(bytes, 0, cap, StandardCharsets.UTF_8) : text;
-      return new Output(kept + "\n[output truncated: more than " + cap + " bytes]", true);
     }
   }
 
@@ -347,60 +310,73 @@ public final class HarnessSession {
 
   private ExecutionReport compileStopped(Stop stop) {
     SandboxExit exit = stopProcess(stop);
+    long budgetMillis = properties.compileTimeout().toMillis();
     if (exit != null && exit.memoryLimitExceeded()) {
-      return compileFailure("The compiler ran out of memory on this code.");
+      return outcomes.compileFailure("The compiler ran out of memory on this code.", wallMillis());
     }
-    long budgetMillis =
-        Math.min(properties.compileTimeout().toMillis(), limits.wallPerRun().toMillis());
-    if (stop.reason == Stop.Reason.DEADLINE
-        && exit != null
-        && exit.cpuMillis() >= budgetMillis / 2) {
-      // It really worked on this code for that long: pathological code, not a busy machine.
-      return compileFailure("Compilation did not finish within " + budgetMillis + " ms.");
+    if (exit != null && exit.phaseCpuLimitExceeded()) {
+      return outcomes.compileFailure(
+          "Compilation used more than " + budgetMillis + " ms of CPU time.", wallMillis());
+    }
+    if (stop.reason == Stop.Reason.DEADLINE) {
+      // The compile phase's time is the code's: pathological code is a compile error.
+      return outcomes.compileFailure(
+          "Compilation did not finish within "
+              + Math.min(2 * budgetMillis, limits.wallPerRun().toMillis())
+              + " ms.",
+          wallMillis());
     }
     log.warn(
         "harness stopped before compiling: {} ({}), exit {}", stop.reason, stop.getMessage(), exit);
-    return internalError(0, stop.getMessage());
+    return outcomes.internalError(0, wallMillis());
   }
 
-  /** A test (or the load phase, as test {@code index}) did not deliver its result. */
-  private ExecutionReport stopped(Stop stop, int index, boolean userCodeRunning) {
+  /** User code broke the protocol during test {@code index} (or the load phase, as test 0). */
+  private ExecutionReport violated(ProtocolViolation violation, int index) {
+    process.kill();
+    log.info(
+        "run ended at test {}: the sandboxed program broke the protocol: {}",
+        index,
+        violation.getMessage());
+    outcomes.add(
+        outcomes.ended(
+            index,
+            Verdict.RUNTIME_ERROR,
+            "The program wrote output that broke the runner's protocol ("
+                + violation.getMessage()
+                + "), so the run was stopped.",
+            "",
+            phase == Phase.LOAD,
+            phaseCpu(),
+            phaseWall()));
+    return outcomes.finish(
+        index + 1, "not run: test " + (index + 1) + " ended the run", wallMillis());
+  }
+
+  /** A test (or the load phase, as test 0) did not deliver its result. */
+  private ExecutionReport stopped(Stop stop, int index) {
+    if (stop.reason == Stop.Reason.BROKEN) {
+      return violated(new ProtocolViolation(stop.getMessage()), index);
+    }
     SandboxExit exit = stopProcess(stop);
+    long cpu =
+        exit == null ? phaseCpu() : Math.max(0, exit.cpuMillis() * 1_000_000 - phaseStartCpu);
     String stderr = new String(process.stderr(), StandardCharsets.UTF_8);
     boolean runOver = System.nanoTime() >= runDeadline;
-    if (!userCodeRunning && stop.reason == Stop.Reason.DEADLINE && runOver) {
-      reports.add(
-          new TestReport(
-              index,
-              Verdict.TIME_LIMIT_EXCEEDED,
-              null,
-              "",
-              false,
-              "",
-              false,
-              0,
-              "The run's time limit of "
-                  + limits.wallPerRun().toSeconds()
-                  + " s ran out before this test started."));
-      return finish(index + 1, "not run: the run's time limit ran out");
-    }
-    if (!userCodeRunning
-        || stop.reason == Stop.Reason.BROKEN
-        || (stop.reason == Stop.Reason.ENDED && exit == null)) {
-      log.warn(
-          "harness protocol broken at test {}: {} ({}), exit {}, stderr {}",
-          index,
-          stop.reason,
-          stop.getMessage(),
-          exit,
-          abbreviate(stderr));
-      return internalError(index, stop.getMessage());
-    }
     Verdict verdict;
     String message;
-    if (stop.reason == Stop.Reason.OUTPUT) {
+    if (stop.reason == Stop.Reason.TOO_LONG) {
       verdict = Verdict.OUTPUT_LIMIT_EXCEEDED;
-      message = "Wrote more than " + cap + " bytes to stdout.";
+      message =
+          "The test's result and output take more than the limit of "
+              + maxProtocolLine(request, properties)
+              + " bytes.";
+    } else if (stop.reason == Stop.Reason.OUTPUT) {
+      verdict = Verdict.OUTPUT_LIMIT_EXCEEDED;
+      message = "Wrote more than " + outcomes.cap() + " bytes to stdout.";
+    } else if (exit != null && exit.phaseCpuLimitExceeded()) {
+      verdict = Verdict.TIME_LIMIT_EXCEEDED;
+      message = outcomes.cpuMessage(Math.max(cpu, limits.cpuPerTest().toNanos() + 1));
     } else if (stop.reason == Stop.Reason.DEADLINE) {
       verdict = Verdict.TIME_LIMIT_EXCEEDED;
       message =
@@ -408,7 +384,16 @@ public final class HarnessSession {
               ? "The run's time limit of "
                   + limits.wallPerRun().toSeconds()
                   + " s ran out during this test."
-              : "Took longer than the limit of " + limits.cpuPerTest().toMillis() + " ms.";
+              : "Did not finish within "
+                  + (testDeadline() - phaseStartNanos) / 1_000_000
+                  + " ms of wall time (it used "
+                  + cpu / 1_000_000
+                  + " ms of CPU time; the limit is "
+                  + limits.cpuPerTest().toMillis()
+                  + " ms per test).";
+    } else if (exit == null) {
+      log.warn("harness process ended at test {} and its exit is unknown", index);
+      return outcomes.internalError(index, wallMillis());
     } else if (exit.memoryLimitExceeded()
         || stderr.contains("heap out of memory")
         || stderr.contains("java.lang.OutOfMemoryError")) {
@@ -428,22 +413,10 @@ public final class HarnessSession {
               + (exit.signal() != 0 ? ", signal " + exit.signal() : "")
               + ").";
     }
-    String prefix = loading ? "While running the top-level code: " : "";
-    boolean strayOverflow = strayBytes > cap;
-    Output out = Output.of((index == 0 ? loadStdout : "") + takeStray(), strayOverflow, cap);
-    Output err = Output.of(tail(stderr), false, cap);
-    reports.add(
-        new TestReport(
-            index,
-            verdict,
-            null,
-            out.text(),
-            out.truncated(),
-            err.text(),
-            err.truncated(),
-            (System.nanoTime() - phaseStartNanos) / 1_000_000,
-            prefix + message));
-    return finish(index + 1, "not run: test " + (index + 1) + " ended the run");
+    outcomes.add(
+        outcomes.ended(index, verdict, message, stderr, phase == Phase.LOAD, cpu, phaseWall()));
+    return outcomes.finish(
+        index + 1, "not run: test " + (index + 1) + " ended the run", wallMillis());
   }
 
   private SandboxExit stopProcess(Stop stop) {
@@ -453,114 +426,16 @@ public final class HarnessSession {
     try {
       return process.awaitExit();
     } catch (RuntimeException e) {
-      log.warn("awaiting the harness process failed", e);
+      log.warn("awaiting the harness process failed: {}", e.toString());
       return null;
     }
-  }
-
-  private ExecutionReport compileError(JsonNode found) {
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    for (JsonNode d : found) {
-      diagnostics.add(
-          new Diagnostic(
-              Math.max(0, d.path("line").asInt()),
-              Math.max(0, d.path("column").asInt()),
-              d.path("message").asString("")));
-    }
-    if (diagnostics.isEmpty()) {
-      diagnostics.add(new Diagnostic(0, 0, "compilation failed"));
-    }
-    return compileReport(diagnostics);
-  }
-
-  private ExecutionReport compileFailure(String message) {
-    return compileReport(List.of(new Diagnostic(0, 0, message)));
-  }
-
-  private ExecutionReport compileReport(List<Diagnostic> diagnostics) {
-    List<TestReport> tests = new ArrayList<>();
-    for (int i = 0; i < request.tests().size(); i++) {
-      tests.add(notRun(i, "not run: the code did not compile"));
-    }
-    return new ExecutionReport(Verdict.COMPILE_ERROR, tests, diagnostics, wallMillis());
-  }
-
-  private ExecutionReport internalError(int index, String why) {
-    while (reports.size() > index) {
-      reports.remove(reports.size() - 1);
-    }
-    for (int i = reports.size(); i < index; i++) {
-      reports.add(notRun(i, "not run"));
-    }
-    reports.add(
-        new TestReport(
-            index, Verdict.INTERNAL_ERROR, null, "", false, "", false, 0, INTERNAL_MESSAGE));
-    log.warn("internal error in run at test {}: {}", index, why);
-    return finish(index + 1, "not run: the runner failed");
-  }
-
-  private ExecutionReport finish(int from, String notRunMessage) {
-    for (int i = from; i < request.tests().size(); i++) {
-      reports.add(notRun(i, notRunMessage));
-    }
-    return new ExecutionReport(ExecutionReport.overall(reports), reports, List.of(), wallMillis());
-  }
-
-  private static TestReport notRun(int index, String message) {
-    return new TestReport(index, Verdict.NOT_RUN, null, "", false, "", false, 0, message);
   }
 
   private long wallMillis() {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
-  // ---- The job ----
-
-  private byte[] encodeJob() {
-    ObjectNode job = json.createObjectNode();
-    job.put("nonce", nonce);
-    job.put("language", request.language().id());
-    job.put("code", request.code());
-    ObjectNode signature = job.putObject("signature");
-    signature.put("function", request.signature().functionName(request.language()));
-    ArrayNode params = signature.putArray("params");
-    List<String> names = request.signature().paramNames(request.language());
-    for (int i = 0; i < names.size(); i++) {
-      Parameter param = request.signature().params().get(i);
-      params.addObject().put("name", names.get(i)).put("type", param.type().toString());
-    }
-    signature.put("returns", request.signature().returns().toString());
-    ArrayNode tests = job.putArray("tests");
-    for (TestCase test : request.tests()) {
-      // Arguments only: expected values never enter the sandbox.
-      tests.addObject().set("args", test.args());
-    }
-    ObjectNode jobLimits = job.putObject("limits");
-    jobLimits.put("outputBytesPerStream", cap);
-    jobLimits.put("resultBytes", properties.resultBytes());
-    jobLimits.put("stackBytes", properties.stackBytes());
-    jobLimits.put("recursionLimit", properties.recursionLimit());
-    return json.writeValueAsBytes(job);
-  }
-
-  private void writeJob(byte[] job) {
-    try (OutputStream stdin = process.stdin()) {
-      stdin.write(job);
-    } catch (IOException e) {
-      // The harness died or was killed; reading its stdout tells what happened.
-      log.debug("writing the job failed: {}", e.getMessage());
-    }
-  }
-
-  private static String capitalise(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  private static String tail(String text) {
-    return text.length() <= 4096 ? text : "..." + text.substring(text.length() - 4096);
-  }
-
   private static String abbreviate(String text) {
-    return text.length() <= 500 ? text : text.substring(0, 500) + "...";
+    return TestOutcomes.abbreviate(text);
   }
 }

@@ -1,5 +1,6 @@
 package dev.improview.execution.internal.harness;
 
+import dev.improview.execution.Lane;
 import dev.improview.execution.internal.sandbox.ProcessSpec;
 import dev.improview.execution.internal.sandbox.Sandbox;
 import dev.improview.execution.internal.sandbox.SandboxExit;
@@ -110,7 +111,7 @@ public final class JavaClassArchive implements AutoCloseable {
 
   /** Runs {@code spec} to its end; null when it exited 0, else what went wrong. */
   private String run(ProcessSpec spec, String what) throws IOException {
-    try (SandboxProcess process = sandbox.acquire(spec, LIMITS)) {
+    try (SandboxProcess process = sandbox.acquire(spec, LIMITS, Lane.BACKGROUND)) {
       process.stdin().close();
       try (InputStream out = process.stdout()) {
         out.transferTo(OutputStream.nullOutputStream());

@@ -19,14 +19,14 @@ final class ProtocolReader implements Runnable {
   /** What the reader saw, in stdout order. */
   sealed interface Message {}
 
-  /** A protocol event. */
-  record Event(JsonNode json) implements Message {}
+  /** A protocol event and the bytes of its line (what it costs the run's result budget). */
+  record Event(JsonNode json, long bytes) implements Message {}
 
   /** Stray output: the kept text and how many bytes there really were. */
   record Stray(String text, long bytes) implements Message {}
 
-  /** A line that claimed to be protocol but was not (or was too long). */
-  record Broken(String why) implements Message {}
+  /** A line that claimed to be protocol but was not, or was longer than a result may be. */
+  record Broken(String why, boolean tooLong) implements Message {}
 
   /** Stdout ended (EOF, or the sandbox cut it at the cap). */
   record End() implements Message {}
@@ -113,16 +113,18 @@ final class ProtocolReader implements Runnable {
     lineIsProtocol = null;
     if (startsWithPrefix(bytes)) {
       if (total > maxProtocolLine) {
-        queue.add(new Broken("a protocol line is longer than " + maxProtocolLine + " bytes"));
+        queue.add(new Broken("a protocol line is longer than " + maxProtocolLine + " bytes", true));
         return;
       }
       try {
         JsonNode event = json.readTree(bytes, prefix.length, bytes.length - prefix.length);
         strayWindow = 0;
         queue.add(
-            event.isObject() && event.has("type") ? new Event(event) : new Broken("not an event"));
+            event.isObject() && event.has("type")
+                ? new Event(event, total)
+                : new Broken("a protocol line is not an event object", false));
       } catch (JacksonException e) {
-        queue.add(new Broken("a protocol line is not JSON: " + e.getOriginalMessage()));
+        queue.add(new Broken("a protocol line is not JSON: " + e.getOriginalMessage(), false));
       }
       return;
     }

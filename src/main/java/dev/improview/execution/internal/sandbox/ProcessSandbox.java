@@ -1,5 +1,6 @@
 package dev.improview.execution.internal.sandbox;
 
+import dev.improview.execution.Lane;
 import dev.improview.execution.internal.sandbox.IsolationReport.Check;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +46,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   private final LaunchCommand launch;
   private final boolean bubblewrap;
   private final IsolationReport report;
-  private final Semaphore capacity;
+  private final Admission admission;
   private final int maxConcurrent;
 
   /** Sandboxes created in this JVM so far: tests and contexts may hold several at once. */
@@ -75,7 +75,13 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     this.launch = launch;
     this.bubblewrap = launch != null;
     this.maxConcurrent = properties.effectiveMaxConcurrent();
-    this.capacity = new Semaphore(maxConcurrent, true);
+    this.admission =
+        new Admission(
+            maxConcurrent,
+            properties.queueWait(),
+            properties.maxConcurrentBackground(),
+            properties.backgroundQueueWait(),
+            properties.maxQueued());
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-watchdog"));
     this.refillers =
         Executors.newFixedThreadPool(properties.refillThreads(), daemon("sandbox-refill"));
@@ -221,9 +227,9 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     }
   }
 
-  /** How many callers are waiting for a slot now (an estimate, as the JDK's queue length is). */
+  /** How many callers are waiting for an interactive slot now (an estimate). */
   int waiting() {
-    return capacity.getQueueLength();
+    return admission.waiting(Lane.INTERACTIVE);
   }
 
   /** How many pre-started processes of this spec are waiting now. */
@@ -233,17 +239,17 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   }
 
   @Override
-  public SandboxProcess acquire(ProcessSpec spec, SandboxLimits limits) {
+  public SandboxProcess acquire(ProcessSpec spec, SandboxLimits limits, Lane lane) {
     if (closed) {
       throw new IllegalStateException("sandbox is closed");
     }
-    takeCapacity();
+    Runnable release = admission.admit(lane);
     try {
       SandboxedProcess process = takePrestarted(spec);
       if (process == null) {
         process = spawn(spec);
       }
-      process.activate(limits, properties.cpuPollInterval(), capacity::release);
+      process.activate(limits, properties.cpuPollInterval(), release);
       Pool pool = pools.get(spec);
       if (pool != null) {
         // After the hand-over, so starting the replacement never delays this caller.
@@ -251,46 +257,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       }
       return process;
     } catch (IOException e) {
-      capacity.release();
+      release.run();
       throw new UncheckedIOException("cannot start a sandboxed process for " + spec.key(), e);
     } catch (RuntimeException e) {
-      capacity.release();
+      release.run();
       throw e;
-    }
-  }
-
-  /**
-   * Takes a slot, in arrival order. A bounded queue: past {@code max-queued} waiters a caller is
-   * told at once that the sandboxes are busy, rather than held for the whole queue wait.
-   */
-  private void takeCapacity() {
-    try {
-      // With a timeout, even a zero one, a fair semaphore never lets a caller jump the queue.
-      if (capacity.tryAcquire(0, TimeUnit.NANOSECONDS)) {
-        return;
-      }
-      if (capacity.getQueueLength() >= properties.maxQueued()) {
-        throw new SandboxBusyException(
-            "all "
-                + maxConcurrent
-                + " sandboxes busy and "
-                + properties.maxQueued()
-                + " runs already waiting",
-            Duration.ofSeconds(1));
-      }
-      if (!capacity.tryAcquire(properties.queueWait().toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new SandboxBusyException(
-            "all "
-                + maxConcurrent
-                + " sandboxes busy for "
-                + properties.queueWait().toMillis()
-                + " ms",
-            Duration.ofSeconds(1));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SandboxBusyException(
-          "interrupted while waiting for a sandbox", Duration.ofSeconds(1));
     }
   }
 

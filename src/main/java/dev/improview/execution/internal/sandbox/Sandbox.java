@@ -1,5 +1,7 @@
 package dev.improview.execution.internal.sandbox;
 
+import dev.improview.execution.Lane;
+
 /** Runs untrusted programs in fresh, single-use, isolated process trees. */
 public interface Sandbox {
 
@@ -16,7 +18,15 @@ public interface Sandbox {
    *
    * @throws SandboxBusyException when no capacity frees up within the configured queue wait
    */
-  SandboxProcess acquire(ProcessSpec spec, SandboxLimits limits);
+  default SandboxProcess acquire(ProcessSpec spec, SandboxLimits limits) {
+    return acquire(spec, limits, Lane.INTERACTIVE);
+  }
+
+  /**
+   * As {@link #acquire(ProcessSpec, SandboxLimits)}, drawing on the lane's own capacity: background
+   * work never takes a slot an interactive run could have.
+   */
+  SandboxProcess acquire(ProcessSpec spec, SandboxLimits limits, Lane lane);
 
   /** What isolation this machine offers (probed and logged at start-up). */
   IsolationReport isolation();

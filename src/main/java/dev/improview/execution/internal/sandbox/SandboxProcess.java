@@ -17,6 +17,22 @@ public interface SandboxProcess extends AutoCloseable {
   /** Stderr captured so far, at most {@code stderrBytes}; more than that kills the process tree. */
   byte[] stderr();
 
+  /**
+   * CPU time used since acquire by every process and thread of the run, as the kernel accounts it
+   * (the run's cgroup; without cgroups, the main process and its descendants). Never a figure the
+   * sandboxed code could change.
+   */
+  long cpuNanos();
+
+  /**
+   * Starts a phase with its own CPU budget: once the run has used {@code budgetNanos} more CPU time
+   * than at this call, the watchdog kills the tree and {@link SandboxExit#phaseCpuLimitExceeded()}
+   * is set. A later call replaces the budget.
+   *
+   * @return the CPU time at the start of the phase, as {@link #cpuNanos()} counts it
+   */
+  long startPhase(long budgetNanos);
+
   /** Blocks until the tree's main process exits, or kills it at the wall / CPU limit. */
   SandboxExit awaitExit();
 

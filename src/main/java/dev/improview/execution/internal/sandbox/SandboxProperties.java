@@ -28,6 +28,8 @@ public record SandboxProperties(
     @DefaultValue("0") int maxConcurrent,
     @DefaultValue("10s") Duration queueWait,
     @DefaultValue("32") int maxQueued,
+    @DefaultValue("1") int maxConcurrentBackground,
+    @DefaultValue("60s") Duration backgroundQueueWait,
     @DefaultValue("1") int refillThreads,
     @DefaultValue("10ms") Duration cpuPollInterval,
     @DefaultValue("2s") Duration killTimeout) {
@@ -76,6 +78,10 @@ public record SandboxProperties(
     if (maxQueued < 0) {
       throw new IllegalArgumentException("maxQueued < 0: " + maxQueued);
     }
+    if (maxConcurrentBackground < 1) {
+      throw new IllegalArgumentException("maxConcurrentBackground < 1: " + maxConcurrentBackground);
+    }
+    requirePositive("backgroundQueueWait", backgroundQueueWait, true);
     if (refillThreads < 1) {
       throw new IllegalArgumentException("refillThreads < 1: " + refillThreads);
     }
@@ -103,6 +109,8 @@ public record SandboxProperties(
         0,
         Duration.ofSeconds(10),
         32,
+        1,
+        Duration.ofSeconds(60),
         1,
         Duration.ofMillis(10),
         Duration.ofSeconds(2));
@@ -132,6 +140,8 @@ public record SandboxProperties(
         maxConcurrent,
         queueWait,
         maxQueued,
+        maxConcurrentBackground,
+        backgroundQueueWait,
         refillThreads,
         cpuPollInterval,
         killTimeout);
@@ -156,6 +166,8 @@ public record SandboxProperties(
         maxConcurrent,
         queueWait,
         maxQueued,
+        maxConcurrentBackground,
+        backgroundQueueWait,
         refillThreads,
         cpuPollInterval,
         killTimeout);
@@ -180,6 +192,8 @@ public record SandboxProperties(
         newMaxConcurrent,
         newQueueWait,
         maxQueued,
+        maxConcurrentBackground,
+        backgroundQueueWait,
         refillThreads,
         cpuPollInterval,
         killTimeout);
@@ -204,6 +218,35 @@ public record SandboxProperties(
         maxConcurrent,
         queueWait,
         newMaxQueued,
+        maxConcurrentBackground,
+        backgroundQueueWait,
+        refillThreads,
+        cpuPollInterval,
+        killTimeout);
+  }
+
+  /** The same properties with another background lane: its slots and how long it waits for one. */
+  public SandboxProperties withBackgroundCapacity(int slots, Duration wait) {
+    return new SandboxProperties(
+        mode,
+        bwrap,
+        setpriv,
+        launcherPython,
+        uid,
+        gid,
+        tmpfsBytes,
+        maxFileBytes,
+        maxOpenFiles,
+        cpuBackstopSeconds,
+        cgroups,
+        cgroupRoot,
+        cgroupName,
+        cpuCores,
+        maxConcurrent,
+        queueWait,
+        maxQueued,
+        slots,
+        wait,
         refillThreads,
         cpuPollInterval,
         killTimeout);

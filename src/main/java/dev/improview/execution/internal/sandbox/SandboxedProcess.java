@@ -43,6 +43,9 @@ final class SandboxedProcess implements SandboxProcess {
   private volatile Runnable onClose = () -> {};
   private volatile boolean wallExceeded;
   private volatile boolean cpuExceeded;
+  private volatile boolean phaseCpuExceeded;
+  private volatile long phaseCpuStart;
+  private volatile long phaseCpuBudget = -1;
   private volatile boolean stdoutExceeded;
   private volatile boolean stderrExceeded;
   private long stderrSinceAcquire;
@@ -83,7 +86,7 @@ final class SandboxedProcess implements SandboxProcess {
   /** Starts the limits' clocks; called once, when the process is handed to its caller. */
   void activate(SandboxLimits runLimits, Duration pollInterval, Runnable releaseOnClose) {
     this.onClose = releaseOnClose;
-    this.cpuBaselineNanos = cpuNanos();
+    this.cpuBaselineNanos = treeCpuNanos();
     this.acquiredAtNanos = System.nanoTime();
     synchronized (stderrBuffer) {
       stderrSinceAcquire = 0;
@@ -103,17 +106,47 @@ final class SandboxedProcess implements SandboxProcess {
     if (System.nanoTime() - acquiredAtNanos > current.wall().toNanos()) {
       wallExceeded = true;
       kill();
-    } else if (cpuNanos() - cpuBaselineNanos > current.cpu().toNanos()) {
+      return;
+    }
+    long cpu = cpuNanos();
+    long budget = phaseCpuBudget;
+    if (cpu > current.cpu().toNanos()) {
       cpuExceeded = true;
+      kill();
+    } else if (budget >= 0 && cpu - phaseCpuStart > budget) {
+      phaseCpuExceeded = true;
       kill();
     }
   }
 
-  private long cpuNanos() {
+  @Override
+  public long cpuNanos() {
+    return Math.max(0, treeCpuNanos() - cpuBaselineNanos);
+  }
+
+  @Override
+  public long startPhase(long budgetNanos) {
+    if (budgetNanos < 0) {
+      throw new IllegalArgumentException("budgetNanos < 0: " + budgetNanos);
+    }
+    long now = cpuNanos();
+    phaseCpuStart = now;
+    phaseCpuBudget = budgetNanos;
+    return now;
+  }
+
+  private long treeCpuNanos() {
     if (group != null) {
       return group.cpuNanos();
     }
-    return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    // Degraded mode: the main process and whatever it started that is still alive.
+    long total = cpuOf(process.toHandle());
+    total += process.descendants().mapToLong(SandboxedProcess::cpuOf).sum();
+    return total;
+  }
+
+  private static long cpuOf(ProcessHandle handle) {
+    return handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   @Override
@@ -181,7 +214,7 @@ final class SandboxedProcess implements SandboxProcess {
     }
     cancelWatchdog();
     long wallNanos = System.nanoTime() - acquiredAtNanos;
-    long cpu = Math.max(0, cpuNanos() - cpuBaselineNanos);
+    long cpu = cpuNanos();
     int code = process.exitValue();
     int signal = code > 128 && code <= 128 + 64 ? code - 128 : 0;
     boolean oom = group != null && group.oomKilled();
@@ -191,6 +224,7 @@ final class SandboxedProcess implements SandboxProcess {
             signal,
             wallExceeded,
             cpuExceeded,
+            phaseCpuExceeded,
             oom,
             stdoutExceeded,
             stderrExceeded,
