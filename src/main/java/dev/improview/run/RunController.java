@@ -12,10 +12,12 @@ import dev.improview.problem.Problem;
 import dev.improview.problem.ProblemCatalog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code POST /api/runs}: the problem's public tests, or the candidate's own inputs checked against
@@ -43,7 +45,9 @@ class RunController {
       String stderr,
       boolean stderrTruncated,
       long timeMillis,
-      String message) {}
+      long cpuMillis,
+      String message,
+      Map<String, EchoLimits.Shortened> shortened) {}
 
   record RunResponse(
       Verdict verdict, List<TestResult> tests, List<Diagnostic> diagnostics, long wallMillis) {}
@@ -51,11 +55,20 @@ class RunController {
   private final ProblemCatalog catalog;
   private final ExecutionEngine engine;
   private final RunLimitsPolicy limits;
+  private final EchoLimits echo;
+  private final ObjectMapper json;
 
-  RunController(ProblemCatalog catalog, ExecutionEngine engine, RunLimitsPolicy limits) {
+  RunController(
+      ProblemCatalog catalog,
+      ExecutionEngine engine,
+      RunLimitsPolicy limits,
+      EchoLimits echo,
+      ObjectMapper json) {
     this.catalog = catalog;
     this.engine = engine;
     this.limits = limits;
+    this.echo = echo;
+    this.json = json;
   }
 
   @PostMapping("/api/runs")
@@ -133,27 +146,36 @@ class RunController {
     }
   }
 
-  private static RunResponse response(
+  private RunResponse response(
       ExecutionReport report, List<TestCase> tests, String kind, List<String> notes) {
     var results = new ArrayList<TestResult>();
     for (var outcome : report.tests()) {
       var test = tests.get(outcome.index());
       var note = notes.isEmpty() ? null : notes.get(outcome.index());
       var message = note == null ? outcome.message() : joined(note, outcome.message());
+      var values = echo.echo(json);
+      var args = json.createArrayNode();
+      for (int i = 0; i < test.args().size(); i++) {
+        args.add(values.value("args[" + i + "]", test.args().get(i)));
+      }
+      var expected = values.value("expected", test.expected());
+      var actual = values.value("actual", outcome.actual());
       results.add(
           new TestResult(
               outcome.index(),
               kind,
               outcome.verdict(),
-              test.args(),
-              test.expected(),
-              outcome.actual(),
+              args,
+              expected,
+              actual,
               outcome.stdout(),
               outcome.stdoutTruncated(),
               outcome.stderr(),
               outcome.stderrTruncated(),
               outcome.timeMillis(),
-              message));
+              outcome.cpuMillis(),
+              message,
+              values.shortened()));
     }
     return new RunResponse(report.verdict(), results, report.diagnostics(), report.wallMillis());
   }

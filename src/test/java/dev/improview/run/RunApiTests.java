@@ -1,5 +1,6 @@
 package dev.improview.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -130,5 +131,31 @@ class RunApiTests {
     run(unknown).andExpect(status().isNotFound());
     mvc.perform(post("/api/runs").contentType(MediaType.APPLICATION_JSON).content("{not json"))
         .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void longValuesAreShortenedInTheResponseWithANotice() throws Exception {
+    var body = body("javascript", CORRECT_JS);
+    var deep = "(".repeat(30_000) + ")".repeat(30_000);
+    var custom = new java.util.ArrayList<Map<String, Object>>();
+    for (int i = 0; i < 10; i++) {
+      custom.add(Map.of("args", List.of(deep)));
+    }
+    body.put("customTests", custom);
+    var response =
+        run(body)
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.tests.length()").value(10))
+            .andExpect(jsonPath("$.tests[0].verdict").value("PASSED"))
+            .andExpect(jsonPath("$.tests[0].expected").value(30_000))
+            .andExpect(jsonPath("$.tests[0].args[0]").doesNotExist())
+            .andExpect(jsonPath("$.tests[0].shortened['args[0]'].bytes").value(60_002))
+            .andExpect(
+                jsonPath("$.tests[0].shortened['args[0]'].preview")
+                    .value(org.hamcrest.Matchers.startsWith("\"((((")))
+            .andReturn()
+            .getResponse();
+    // Ten 60 KB arguments are not echoed back whole.
+    assertThat(response.getContentAsByteArray().length).isLessThan(64 * 1024);
   }
 }
