@@ -16,6 +16,7 @@ final class LaunchCommand {
 
   static final String HARNESS_INSIDE = "/harness";
   static final String WORK_DIR_INSIDE = "/tmp";
+  static final String SHM_INSIDE = "/dev/shm";
   private static final String SECCOMP_FD_TOKEN = "{seccomp-fd}";
   private static final List<String> MERGED_USR_LINKS =
       List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32");
@@ -116,6 +117,14 @@ final class LaunchCommand {
             "--dev",
             "/dev",
             "--size",
+            Long.toString(properties.shmBytes()),
+            "--tmpfs",
+            SHM_INSIDE,
+            // Not recursive: the device nodes, /dev/pts and /dev/shm are mounts of their own and
+            // stay writable; the tmpfs holding them no longer takes new files.
+            "--remount-ro",
+            "/dev",
+            "--size",
             Long.toString(properties.tmpfsBytes()),
             "--tmpfs",
             WORK_DIR_INSIDE));
@@ -127,6 +136,9 @@ final class LaunchCommand {
       command.addAll(
           List.of("--bind", spec.writableDir().toString(), spec.writableDir().toString()));
     }
+    // Last of the filesystem operations: every mount point and link above lives in bwrap's root
+    // tmpfs, which has no size limit; afterwards only /tmp and /dev/shm (both sized) take writes.
+    command.addAll(List.of("--remount-ro", "/"));
     command.addAll(List.of("--chdir", WORK_DIR_INSIDE));
     if (seccompFilter != null) {
       command.addAll(List.of("--seccomp", SECCOMP_FD_TOKEN));

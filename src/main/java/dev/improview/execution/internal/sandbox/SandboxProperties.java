@@ -30,7 +30,8 @@ public record SandboxProperties(
     @DefaultValue("32") int maxQueued,
     @DefaultValue("1") int refillThreads,
     @DefaultValue("10ms") Duration cpuPollInterval,
-    @DefaultValue("2s") Duration killTimeout) {
+    @DefaultValue("2s") Duration killTimeout,
+    @DefaultValue("8388608") long shmBytes) {
 
   public SandboxProperties {
     mode = mode == null ? "auto" : mode.strip().toLowerCase(java.util.Locale.ROOT);
@@ -81,6 +82,9 @@ public record SandboxProperties(
     }
     requirePositive("cpuPollInterval", cpuPollInterval, false);
     requirePositive("killTimeout", killTimeout, false);
+    if (shmBytes < 1024 * 1024) {
+      throw new IllegalArgumentException("shmBytes < 1 MiB: " + shmBytes);
+    }
   }
 
   /** The defaults, as Spring would bind them with no property set. */
@@ -105,7 +109,8 @@ public record SandboxProperties(
         32,
         1,
         Duration.ofMillis(10),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        8L * 1024 * 1024);
   }
 
   /** The capacity: {@code maxConcurrent}, or the number of cores when it is 0. */
@@ -134,7 +139,8 @@ public record SandboxProperties(
         maxQueued,
         refillThreads,
         cpuPollInterval,
-        killTimeout);
+        killTimeout,
+        shmBytes);
   }
 
   public SandboxProperties withBwrap(Path newBwrap) {
@@ -158,7 +164,8 @@ public record SandboxProperties(
         maxQueued,
         refillThreads,
         cpuPollInterval,
-        killTimeout);
+        killTimeout,
+        shmBytes);
   }
 
   public SandboxProperties withCapacity(int newMaxConcurrent, Duration newQueueWait) {
@@ -182,7 +189,8 @@ public record SandboxProperties(
         maxQueued,
         refillThreads,
         cpuPollInterval,
-        killTimeout);
+        killTimeout,
+        shmBytes);
   }
 
   public SandboxProperties withMaxQueued(int newMaxQueued) {
@@ -206,7 +214,8 @@ public record SandboxProperties(
         newMaxQueued,
         refillThreads,
         cpuPollInterval,
-        killTimeout);
+        killTimeout,
+        shmBytes);
   }
 
   private static void requirePath(String name, Path path) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.improview.execution.internal.sandbox.SandboxRuns.Outcome;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -164,5 +165,95 @@ class ProcessSandboxIsolationTest {
 
     assertThat(first.stdout()).contains("before []");
     assertThat(second.stdout()).contains("before []");
+  }
+
+  // --- Read-only root, sized /tmp and /dev/shm (issue 9, item 4) ---
+
+  @Test
+  void probeFindsTheRootReadOnlyAndTmpAndDevShmSizedAsConfigured() {
+    IsolationReport report = sandbox.isolation();
+    SandboxProperties defaults = SandboxProperties.defaults();
+
+    assertThat(report.has("read-only-root")).as(report.describe()).isTrue();
+    assertThat(report.checks())
+        .filteredOn(check -> check.layer().equals("tmpfs"))
+        .singleElement()
+        .extracting(IsolationReport.Check::detail)
+        .asString()
+        .contains("/tmp " + defaults.tmpfsBytes() + " bytes")
+        .contains("/dev/shm " + defaults.shmBytes() + " bytes");
+  }
+
+  @Test
+  void remountingTheRootReadOnlyIsTheLastFilesystemOperation() {
+    Path writable = SandboxRuns.harnessDir();
+    ProcessSpec spec =
+        new ProcessSpec(
+            "arguments-test",
+            List.of(SandboxRuns.PYTHON, "-c", "0"),
+            Map.of("A", "b"),
+            harness,
+            List.of(Path.of("/etc/ssl"), writable),
+            128 * SandboxRuns.MIB,
+            32,
+            writable);
+    SandboxProperties properties = SandboxProperties.defaults();
+    List<String> command =
+        new LaunchCommand(properties, Path.of("/launcher.py"), Path.of("/filter.bpf"), true)
+            .bubblewrap(spec, null);
+
+    List<String> operations = bubblewrapOperations(command, properties);
+
+    assertThat(operations).contains("--tmpfs /dev/shm", "--remount-ro /dev");
+    assertThat(operations).last().isEqualTo("--remount-ro /");
+  }
+
+  /**
+   * The filesystem operations of bubblewrap's options, in order, each with its arguments. Options
+   * that change no mount (namespaces, environment, the working directory) are left out; an option
+   * this does not know fails the test, so a new one is classified rather than missed.
+   */
+  private static List<String> bubblewrapOperations(
+      List<String> command, SandboxProperties properties) {
+    Map<String, Integer> other =
+        Map.ofEntries(
+            Map.entry("--unshare-all", 0),
+            Map.entry("--unshare-user", 0),
+            Map.entry("--disable-userns", 0),
+            Map.entry("--die-with-parent", 0),
+            Map.entry("--new-session", 0),
+            Map.entry("--clearenv", 0),
+            Map.entry("--cap-drop", 1),
+            Map.entry("--hostname", 1),
+            Map.entry("--chdir", 1),
+            Map.entry("--seccomp", 1),
+            Map.entry("--setenv", 2));
+    Map<String, Integer> filesystem =
+        Map.ofEntries(
+            Map.entry("--ro-bind", 2),
+            Map.entry("--ro-bind-try", 2),
+            Map.entry("--bind", 2),
+            Map.entry("--bind-try", 2),
+            Map.entry("--dev-bind", 2),
+            Map.entry("--symlink", 2),
+            Map.entry("--dir", 1),
+            Map.entry("--tmpfs", 1),
+            Map.entry("--size", 1),
+            Map.entry("--proc", 1),
+            Map.entry("--dev", 1),
+            Map.entry("--mqueue", 1),
+            Map.entry("--remount-ro", 1));
+    List<String> operations = new ArrayList<>();
+    int i = command.indexOf(properties.bwrap().toString()) + 1;
+    while (!command.get(i).equals("--")) {
+      String option = command.get(i);
+      Integer arity = filesystem.containsKey(option) ? filesystem.get(option) : other.get(option);
+      assertThat(arity).as("bubblewrap option " + option + " is classified here").isNotNull();
+      if (filesystem.containsKey(option) && !option.equals("--size")) {
+        operations.add(String.join(" ", command.subList(i, i + 1 + arity)));
+      }
+      i += 1 + arity;
+    }
+    return operations;
   }
 }

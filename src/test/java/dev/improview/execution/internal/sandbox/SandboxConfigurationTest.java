@@ -19,6 +19,7 @@ class SandboxConfigurationTest {
             "improview.sandbox.queue-wait=3s",
             "improview.sandbox.cpu-cores=0.5",
             "improview.sandbox.tmpfs-bytes=8388608",
+            "improview.sandbox.shm-bytes=4194304",
             "improview.sandbox.bwrap=/usr/bin/bwrap",
             "improview.sandbox.max-concurrent=3")
         .run(
@@ -28,6 +29,7 @@ class SandboxConfigurationTest {
               assertThat(properties.queueWait()).isEqualTo(Duration.ofSeconds(3));
               assertThat(properties.cpuCores()).isEqualTo(0.5);
               assertThat(properties.tmpfsBytes()).isEqualTo(8L << 20);
+              assertThat(properties.shmBytes()).isEqualTo(4L << 20);
               assertThat(properties.bwrap()).isEqualTo(Path.of("/usr/bin/bwrap"));
               assertThat(ctx.getBean(ProcessSandbox.class).maxConcurrent()).isEqualTo(3);
             });
