@@ -721,6 +721,61 @@ class HostileProgramsTest {
         "filling /dev/shm", python, javascript, java, "ENOSPC", PASSED, test -> {});
   }
 
+  @TestFactory
+  Stream<DynamicTest> mountTableNamesNoHostPathInEveryLanguage() throws Exception {
+    // Java runs must map the class archive, whose directory is the other bind the server makes.
+    assertThat(engine.javaClassArchiveReady().get(120, java.util.concurrent.TimeUnit.SECONDS))
+        .as("the Java class archive is in use")
+        .isTrue();
+    String python =
+        "def solve(n):\n"
+            + "    return open('/proc/self/mountinfo').read() + '\\ncmdline '"
+            + " + open('/proc/self/cmdline').read().replace('\\0', ' ')\n";
+    String javascript =
+        JS_REQUIRE
+            + "function solve(n) { const fs = req('fs');"
+            + " return fs.readFileSync('/proc/self/mountinfo', 'utf8') + '\\ncmdline '"
+            + " + fs.readFileSync('/proc/self/cmdline', 'utf8').split('\\0').join(' '); }";
+    String java =
+        "import java.nio.file.*;\nclass Solution { public String solve(int n) throws Exception {"
+            + " return Files.readString(Path.of(\"/proc/self/mountinfo\")) + \"\\ncmdline \""
+            + " + Files.readString(Path.of(\"/proc/self/cmdline\")).replace('\\0', ' '); } }";
+    return inEveryLanguage(
+        "reading /proc/self/mountinfo and its command line",
+        python,
+        javascript,
+        java,
+        null,
+        COMPLETED,
+        HostileProgramsTest::namesNoHostPath);
+  }
+
+  private static void namesNoHostPath(TestReport test) {
+    String seen = test.actual() == null ? "" : test.actual().asString();
+    assertThat(seen).as("the program's mount table").contains(" /harness ", " /usr ");
+    String cmdline = seen.substring(seen.lastIndexOf("\ncmdline ") + 1);
+    if (cmdline.contains(" Harness")) {
+      assertThat(cmdline)
+          .as("a Java run maps the class archive")
+          .contains("-XX:SharedArchiveFile=");
+    }
+    String hostTemp = Path.of(System.getProperty("java.io.tmpdir")).toString();
+    String home = System.getProperty("user.home");
+    assertThat(seen)
+        .as("the program's mount table and command line")
+        .doesNotContain(harness.dir().toString())
+        .doesNotContain(harness.dir().getFileName().toString())
+        .doesNotContain("improview-harness-", "improview-cds-", "improview-sandbox-")
+        .doesNotContain(System.getProperty("user.dir"))
+        .doesNotContain(home + "/", " " + home + " ", ".improview");
+    for (String line : seen.lines().filter(l -> l.contains(" - ")).toList()) {
+      String[] fields = line.split(" ");
+      // Field 4 is the bound directory's path on its file system, field 5 where it is mounted.
+      assertThat(fields[3]).as(line).doesNotStartWith(hostTemp + "/");
+      assertThat(fields[4]).as(line).doesNotStartWith("/tmp/");
+    }
+  }
+
   private Stream<DynamicTest> inEveryLanguage(
       String name,
       String python,

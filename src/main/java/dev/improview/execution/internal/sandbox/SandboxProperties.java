@@ -31,7 +31,8 @@ public record SandboxProperties(
     @DefaultValue("1") int refillThreads,
     @DefaultValue("10ms") Duration cpuPollInterval,
     @DefaultValue("2s") Duration killTimeout,
-    @DefaultValue("8388608") long shmBytes) {
+    @DefaultValue("8388608") long shmBytes,
+    @DefaultValue("/run/improview-binds") Path bindStageDir) {
 
   public SandboxProperties {
     mode = mode == null ? "auto" : mode.strip().toLowerCase(java.util.Locale.ROOT);
@@ -46,6 +47,7 @@ public record SandboxProperties(
     requirePath("setpriv", setpriv);
     requirePath("launcherPython", launcherPython);
     requirePath("cgroupRoot", cgroupRoot);
+    requirePath("bindStageDir", bindStageDir);
     if (uid <= 0) {
       throw new IllegalArgumentException("uid <= 0: " + uid);
     }
@@ -110,7 +112,8 @@ public record SandboxProperties(
         1,
         Duration.ofMillis(10),
         Duration.ofSeconds(2),
-        8L * 1024 * 1024);
+        8L * 1024 * 1024,
+        Path.of("/run/improview-binds"));
   }
 
   /** The capacity: {@code maxConcurrent}, or the number of cores when it is 0. */
@@ -140,7 +143,8 @@ public record SandboxProperties(
         refillThreads,
         cpuPollInterval,
         killTimeout,
-        shmBytes);
+        shmBytes,
+        bindStageDir);
   }
 
   public SandboxProperties withBwrap(Path newBwrap) {
@@ -165,7 +169,8 @@ public record SandboxProperties(
         refillThreads,
         cpuPollInterval,
         killTimeout,
-        shmBytes);
+        shmBytes,
+        bindStageDir);
   }
 
   public SandboxProperties withCapacity(int newMaxConcurrent, Duration newQueueWait) {
@@ -190,7 +195,8 @@ public record SandboxProperties(
         refillThreads,
         cpuPollInterval,
         killTimeout,
-        shmBytes);
+        shmBytes,
+        bindStageDir);
   }
 
   public SandboxProperties withMaxQueued(int newMaxQueued) {
@@ -215,7 +221,8 @@ public record SandboxProperties(
         refillThreads,
         cpuPollInterval,
         killTimeout,
-        shmBytes);
+        shmBytes,
+        bindStageDir);
   }
 
   private static void requirePath(String name, Path path) {

@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.improview.execution.internal.sandbox.SandboxRuns.Outcome;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,9 +202,11 @@ class ProcessSandboxIsolationTest {
             32,
             writable);
     SandboxProperties properties = SandboxProperties.defaults();
-    List<String> command =
-        new LaunchCommand(properties, Path.of("/launcher.py"), Path.of("/filter.bpf"), true)
-            .bubblewrap(spec, null);
+    List<String> command;
+    try (LaunchCommand launch =
+        new LaunchCommand(properties, Path.of("/launcher.py"), Path.of("/filter.bpf"), true)) {
+      command = launch.bubblewrap(spec, null);
+    }
 
     List<String> operations = bubblewrapOperations(command, properties);
 
@@ -255,5 +261,64 @@ class ProcessSandboxIsolationTest {
       i += 1 + arity;
     }
     return operations;
+  }
+
+  // --- What the mount table shows (issue 9, part of item 8) ---
+
+  @Test
+  void aBoundDirectoryIsSeenUnderANeutralNameWithoutItsHostPath() throws Exception {
+    Path data = SandboxRuns.harnessDir();
+    Path file = data.resolve("data.txt");
+    Files.writeString(file, "hello");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+    String script =
+        """
+        import sys
+        print("read", open(sys.argv[1]).read())
+        print("argv", sys.argv[1])
+        print(open("/proc/self/mountinfo").read())
+        """;
+    ProcessSpec spec =
+        new ProcessSpec(
+            "bind-test",
+            List.of(SandboxRuns.PYTHON, "-I", "-S", "-c", script, file.toString()),
+            Map.of(),
+            harness,
+            List.of(data),
+            128 * SandboxRuns.MIB,
+            32);
+
+    Outcome outcome = run(sandbox, spec, generous());
+
+    assertThat(outcome.stdout())
+        .as(outcome.stderr())
+        .contains("read hello", "argv /mnt/0/data.txt", " /harness ", " /mnt/0 ")
+        .doesNotContain(data.getFileName().toString(), harness.getFileName().toString())
+        .doesNotContain(System.getProperty("java.io.tmpdir") + "/");
+  }
+
+  @Test
+  void aHostPathInAnArgumentIsRewrittenOnlyWhereItNamesThatPath() {
+    Map<String, String> renamed = new TreeMap<>(Comparator.reverseOrder());
+    renamed.put("/tmp/cds", "/mnt/1");
+    renamed.put("/tmp/cds/sub", "/mnt/2");
+
+    assertThat(
+            LaunchCommand.rename(
+                List.of(
+                    "/tmp/cds",
+                    "-XX:SharedArchiveFile=/tmp/cds/harness.jsa",
+                    "-cp",
+                    "/a.jar:/tmp/cds:/tmp/cds/sub/x",
+                    "/tmp/cdsx",
+                    "/data/tmp/cds"),
+                renamed))
+        .containsExactly(
+            "/mnt/1",
+            "-XX:SharedArchiveFile=/mnt/1/harness.jsa",
+            "-cp",
+            "/a.jar:/mnt/1:/mnt/2/x",
+            "/tmp/cdsx",
+            "/data/tmp/cds");
   }
 }
