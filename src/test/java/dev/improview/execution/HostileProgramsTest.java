@@ -624,4 +624,174 @@ class HostileProgramsTest {
             "alive",
             PASSED));
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writable places and the mount table (issue 9, item 4 and part of 8): only /tmp and /dev/shm
+  // take writes, each a sized tmpfs, and /proc/self/mountinfo names no host path.
+  // ---------------------------------------------------------------------------------------------
+
+  private static final String READ_ONLY_PLACES =
+      "/:blocked /etc:blocked /dev:blocked /harness:blocked tmp,shm,null:ok";
+
+  @TestFactory
+  Stream<DynamicTest> writingAnywhereButTmpAndDevShmFailsInEveryLanguage() {
+    String python =
+        """
+        import multiprocessing, os, tempfile
+        def solve(n):
+            out = []
+            for d in ('/', '/etc', '/dev', '/harness'):
+                try:
+                    with open(os.path.join(d, 'planted'), 'w') as f:
+                        f.write('x')
+                    out.append(d + ':written')
+                except OSError:
+                    out.append(d + ':blocked')
+            for path in ('/tmp/kept', '/dev/shm/kept', '/dev/null'):
+                with open(path, 'w') as f:
+                    f.write('x')
+            # Both use the writable places: tempfile /tmp, a multiprocessing lock /dev/shm.
+            tempfile.TemporaryFile().close()
+            multiprocessing.Lock()
+            return ' '.join(out) + ' tmp,shm,null:ok'
+        """;
+    String javascript =
+        JS_REQUIRE
+            + "function solve(n) { const fs = req('fs'); const out = [];"
+            + " for (const d of ['/', '/etc', '/dev', '/harness']) {"
+            + " try { fs.writeFileSync((d === '/' ? '' : d) + '/planted', 'x'); out.push(d + ':written'); }"
+            + " catch (e) { out.push(d + ':blocked'); } }"
+            + " for (const p of ['/tmp/kept', '/dev/shm/kept', '/dev/null']) fs.writeFileSync(p, 'x');"
+            + " return out.join(' ') + ' tmp,shm,null:ok'; }";
+    String java =
+        "import java.nio.file.*;\nimport java.util.*;\nclass Solution {"
+            + " public String solve(int n) throws Exception { List<String> out = new ArrayList<>();"
+            + " for (String d : new String[] {\"/\", \"/etc\", \"/dev\", \"/harness\"}) {"
+            + " try { Files.writeString(Path.of(d, \"planted\"), \"x\"); out.add(d + \":written\"); }"
+            + " catch (Exception e) { out.add(d + \":blocked\"); } }"
+            + " for (String p : new String[] {\"/tmp/kept\", \"/dev/shm/kept\", \"/dev/null\"})"
+            + " Files.writeString(Path.of(p), \"x\");"
+            + " return String.join(\" \", out) + \" tmp,shm,null:ok\"; } }";
+    return inEveryLanguage(
+        "writing /, /etc, /dev, /harness, /tmp, /dev/shm and /dev/null",
+        python,
+        javascript,
+        java,
+        READ_ONLY_PLACES,
+        PASSED,
+        test -> {});
+  }
+
+  @TestFactory
+  Stream<DynamicTest> fillingDevShmEndsInNoSpaceLeftNotAMemoryKillInEveryLanguage() {
+    // 1 MiB files, so that neither RLIMIT_FSIZE nor the 256 MiB memory limit is what stops it.
+    long limitMiB = SandboxProperties.defaults().shmBytes() >> 20;
+    int attempts = (int) limitMiB * 4;
+    String python =
+        """
+        import errno
+        def solve(n):
+            chunk = bytes(1 << 20)
+            for i in range(%d):
+                try:
+                    with open('/dev/shm/fill%%d' %% i, 'wb') as f:
+                        f.write(chunk)
+                except OSError as e:
+                    return 'ENOSPC' if e.errno == errno.ENOSPC and i <= %d else 'errno %%d after %%d MiB' %% (e.errno, i)
+            return 'written %d MiB'
+        """
+            .formatted(attempts, limitMiB, attempts);
+    String javascript =
+        JS_REQUIRE
+            + ("function solve(n) { const fs = req('fs'); const chunk = Buffer.alloc(1 << 20);"
+                    + " for (let i = 0; i < %d; i++) {"
+                    + " try { fs.writeFileSync('/dev/shm/fill' + i, chunk); }"
+                    + " catch (e) { return e.code === 'ENOSPC' && i <= %d ? 'ENOSPC' : e.code + ' after ' + i + ' MiB'; } }"
+                    + " return 'written %d MiB'; }")
+                .formatted(attempts, limitMiB, attempts);
+    String java =
+        ("import java.nio.file.*;\nclass Solution { public String solve(int n) {"
+                + " byte[] chunk = new byte[1 << 20];"
+                + " for (int i = 0; i < %d; i++) {"
+                + " try { Files.write(Path.of(\"/dev/shm/fill\" + i), chunk); }"
+                + " catch (Exception e) { return String.valueOf(e.getMessage()).contains(\"No space left\")"
+                + " && i <= %d ? \"ENOSPC\" : e + \" after \" + i + \" MiB\"; } }"
+                + " return \"written %d MiB\"; } }")
+            .formatted(attempts, limitMiB, attempts);
+    return inEveryLanguage(
+        "filling /dev/shm", python, javascript, java, "ENOSPC", PASSED, test -> {});
+  }
+
+  @TestFactory
+  Stream<DynamicTest> mountTableNamesNoHostPathInEveryLanguage() throws Exception {
+    // Java runs must map the class archive, whose directory is the other bind the server makes.
+    assertThat(engine.javaClassArchiveReady().get(120, java.util.concurrent.TimeUnit.SECONDS))
+        .as("the Java class archive is in use")
+        .isTrue();
+    String python =
+        "def solve(n):\n"
+            + "    return open('/proc/self/mountinfo').read() + '\\ncmdline '"
+            + " + open('/proc/self/cmdline').read().replace('\\0', ' ')\n";
+    String javascript =
+        JS_REQUIRE
+            + "function solve(n) { const fs = req('fs');"
+            + " return fs.readFileSync('/proc/self/mountinfo', 'utf8') + '\\ncmdline '"
+            + " + fs.readFileSync('/proc/self/cmdline', 'utf8').split('\\0').join(' '); }";
+    String java =
+        "import java.nio.file.*;\nclass Solution { public String solve(int n) throws Exception {"
+            + " return Files.readString(Path.of(\"/proc/self/mountinfo\")) + \"\\ncmdline \""
+            + " + Files.readString(Path.of(\"/proc/self/cmdline\")).replace('\\0', ' '); } }";
+    return inEveryLanguage(
+        "reading /proc/self/mountinfo and its command line",
+        python,
+        javascript,
+        java,
+        null,
+        COMPLETED,
+        HostileProgramsTest::namesNoHostPath);
+  }
+
+  private static void namesNoHostPath(TestReport test) {
+    String seen = test.actual() == null ? "" : test.actual().asString();
+    assertThat(seen).as("the program's mount table").contains(" /harness ", " /usr ");
+    String cmdline = seen.substring(seen.lastIndexOf("\ncmdline ") + 1);
+    if (cmdline.contains(" Harness")) {
+      assertThat(cmdline)
+          .as("a Java run maps the class archive")
+          .contains("-XX:SharedArchiveFile=");
+    }
+    String hostTemp = Path.of(System.getProperty("java.io.tmpdir")).toString();
+    String home = System.getProperty("user.home");
+    assertThat(seen)
+        .as("the program's mount table and command line")
+        .doesNotContain(harness.dir().toString())
+        .doesNotContain(harness.dir().getFileName().toString())
+        .doesNotContain("improview-harness-", "improview-cds-", "improview-sandbox-")
+        .doesNotContain(System.getProperty("user.dir"))
+        .doesNotContain(home + "/", " " + home + " ", ".improview");
+    for (String line : seen.lines().filter(l -> l.contains(" - ")).toList()) {
+      String[] fields = line.split(" ");
+      // Field 4 is the bound directory's path on its file system, field 5 where it is mounted.
+      assertThat(fields[3]).as(line).doesNotStartWith(hostTemp + "/");
+      assertThat(fields[4]).as(line).doesNotStartWith("/tmp/");
+    }
+  }
+
+  private Stream<DynamicTest> inEveryLanguage(
+      String name,
+      String python,
+      String javascript,
+      String java,
+      String expected,
+      Set<Verdict> verdicts,
+      Consumer<TestReport> check) {
+    return Stream.of(
+            new Hostile(name, Language.PYTHON, python, expected, verdicts, check),
+            new Hostile(name, Language.JAVASCRIPT, javascript, expected, verdicts, check),
+            new Hostile(name, Language.JAVA, java, expected, verdicts, check))
+        .map(
+            hostile ->
+                DynamicTest.dynamicTest(
+                    hostile.language().id() + ": " + hostile.name(), () -> runContained(hostile)));
+  }
 }

@@ -42,8 +42,21 @@ final class IsolationProbe {
       out("read-only-runtime", ro, "/usr and /proc/sys not writable")
       extra = sorted(k for k in os.environ if k not in ("LC_CTYPE", "PWD", "PROBE_MARK"))
       out("clean-env", not extra and os.environ.get("PROBE_MARK") == "1", "variables " + ",".join(sorted(os.environ)))
-      st = os.statvfs("/tmp")
-      out("tmpfs", st.f_blocks * st.f_frsize <= TMPFS_LIMIT, "/tmp %d bytes" % (st.f_blocks * st.f_frsize))
+      # access() answers EROFS for a read-only mount without writing anything.
+      writable = [p for p in ("/", "/etc", "/dev", "/harness") if os.access(p, os.W_OK)]
+      devices = all(os.access(d, os.W_OK) for d in ("/dev/null", "/dev/zero"))
+      out("read-only-root", not writable and devices,
+          ("writable: " + ",".join(writable) if writable else "/, /etc, /dev, /harness read-only")
+          + ("" if devices else ", /dev/null not writable"))
+      page = os.sysconf("SC_PAGE_SIZE")
+      def sized(path, limit):
+          st = os.statvfs(path)
+          size = st.f_blocks * st.f_frsize
+          # tmpfs rounds its size up to whole pages.
+          return 0 < size <= -(-limit // page) * page and os.access(path, os.W_OK), "%s %d bytes" % (path, size)
+      tmp_ok, tmp_detail = sized("/tmp", TMPFS_LIMIT)
+      shm_ok, shm_detail = sized("/dev/shm", SHM_LIMIT)
+      out("tmpfs", tmp_ok and shm_ok, tmp_detail + ", " + shm_detail)
       fsize = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
       out("rlimits", fsize == FSIZE_LIMIT and resource.getrlimit(resource.RLIMIT_CORE)[0] == 0, "RLIMIT_FSIZE %d" % fsize)
       """;
@@ -56,6 +69,7 @@ final class IsolationProbe {
     String script =
         INSIDE
             .replace("TMPFS_LIMIT", Long.toString(properties.tmpfsBytes()))
+            .replace("SHM_LIMIT", Long.toString(properties.shmBytes()))
             .replace("FSIZE_LIMIT", Long.toString(properties.maxFileBytes()));
     ProcessSpec spec =
         new ProcessSpec(
@@ -94,6 +108,7 @@ final class IsolationProbe {
             "unprivileged",
             "seccomp",
             "read-only-runtime",
+            "read-only-root",
             "clean-env",
             "tmpfs",
             "rlimits")) {

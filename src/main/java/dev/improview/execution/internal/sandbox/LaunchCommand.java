@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the argument list that starts a spec: launcher (cgroups, rlimits, seccomp fd), then
  * setpriv (drop root before bubblewrap), then bubblewrap, then the spec's argv. No shell anywhere.
  */
-final class LaunchCommand {
+final class LaunchCommand implements AutoCloseable {
 
   static final String HARNESS_INSIDE = "/harness";
   static final String WORK_DIR_INSIDE = "/tmp";
+  static final String SHM_INSIDE = "/dev/shm";
+  // Staged extra binds appear as /mnt/<index in the spec's list>.
+  static final String STAGED_INSIDE = "/mnt";
   private static final String SECCOMP_FD_TOKEN = "{seccomp-fd}";
   private static final List<String> MERGED_USR_LINKS =
       List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32");
@@ -26,6 +32,7 @@ final class LaunchCommand {
   private final Path seccompFilter;
   private final boolean dropUid;
   private final List<String> etcFiles;
+  private final BindStage stage;
 
   /**
    * @param seccompFilter the compiled filter, or null when this machine's architecture has none
@@ -37,6 +44,8 @@ final class LaunchCommand {
     this.seccompFilter = seccompFilter;
     this.dropUid = dropUid;
     this.etcFiles = new ArrayList<>(ETC_FILES);
+    // The launcher lives in the sandbox's private directory, gone once the sandbox is closed.
+    this.stage = new BindStage(properties.bindStageDir(), launcher.toAbsolutePath().getParent());
     // Debian's JDKs keep conf/security/java.security etc. as symlinks into /etc/java-<n>-openjdk.
     try (var entries = Files.newDirectoryStream(Path.of("/etc"), "java*")) {
       for (Path entry : entries) {
@@ -116,17 +125,40 @@ final class LaunchCommand {
             "--dev",
             "/dev",
             "--size",
+            Long.toString(properties.shmBytes()),
+            "--tmpfs",
+            SHM_INSIDE,
+            // Not recursive: the device nodes, /dev/pts and /dev/shm are mounts of their own and
+            // stay writable; the tmpfs holding them no longer takes new files.
+            "--remount-ro",
+            "/dev",
+            "--size",
             Long.toString(properties.tmpfsBytes()),
             "--tmpfs",
             WORK_DIR_INSIDE));
-    command.addAll(List.of("--ro-bind", spec.harnessDir().toString(), HARNESS_INSIDE));
-    for (Path bind : spec.extraReadOnlyBinds()) {
-      command.addAll(List.of("--ro-bind", bind.toString(), bind.toString()));
+    command.addAll(List.of("--ro-bind", stage.stage(spec.harnessDir()).toString(), HARNESS_INSIDE));
+    // Host path -> inside path of the binds that are staged: their host names stay outside.
+    Map<String, String> renamed = new TreeMap<>(Comparator.reverseOrder());
+    List<Path> binds = spec.extraReadOnlyBinds();
+    for (int i = 0; i < binds.size(); i++) {
+      Path bind = binds.get(i);
+      if (etcFiles.contains(bind.toString())) {
+        continue;
+      }
+      Path source = stage.stage(bind);
+      String inside = source.equals(bind) ? bind.toString() : STAGED_INSIDE + "/" + i;
+      if (!source.equals(bind)) {
+        renamed.put(bind.toString(), inside);
+      }
+      command.addAll(List.of("--ro-bind", source.toString(), inside));
     }
     if (spec.writableDir() != null) {
       command.addAll(
           List.of("--bind", spec.writableDir().toString(), spec.writableDir().toString()));
     }
+    // Last of the filesystem operations: every mount point and link above lives in bwrap's root
+    // tmpfs, which has no size limit; afterwards only /tmp and /dev/shm (both sized) take writes.
+    command.addAll(List.of("--remount-ro", "/"));
     command.addAll(List.of("--chdir", WORK_DIR_INSIDE));
     if (seccompFilter != null) {
       command.addAll(List.of("--seccomp", SECCOMP_FD_TOKEN));
@@ -135,8 +167,36 @@ final class LaunchCommand {
       command.addAll(List.of("--setenv", variable.getKey(), variable.getValue()));
     }
     command.add("--");
-    command.addAll(substitute(spec.argv(), HARNESS_INSIDE));
+    command.addAll(rename(substitute(spec.argv(), HARNESS_INSIDE), renamed));
     return command;
+  }
+
+  /**
+   * Rewrites a staged bind's host path where an argument names it: the whole argument, or after
+   * {@code =} or {@code :} ({@code -XX:SharedArchiveFile=<dir>/harness.jsa}), up to a {@code /},
+   * {@code :} or its end. In reverse order, so a path is rewritten before any prefix of it is.
+   */
+  static List<String> rename(List<String> argv, Map<String, String> renamed) {
+    if (renamed.isEmpty()) {
+      return argv;
+    }
+    List<String> result = new ArrayList<>();
+    for (String arg : argv) {
+      for (Map.Entry<String, String> entry : renamed.entrySet()) {
+        arg =
+            Pattern.compile("(?<![^=:])" + Pattern.quote(entry.getKey()) + "(?=$|[/:])")
+                .matcher(arg)
+                .replaceAll(Matcher.quoteReplacement(entry.getValue()));
+      }
+      result.add(arg);
+    }
+    return result;
+  }
+
+  /** Removes this command's staged binds (no sandbox of it may still run). */
+  @Override
+  public void close() {
+    stage.close();
   }
 
   /** Whether processes drop to the sandbox uid before bubblewrap (the server runs as root). */

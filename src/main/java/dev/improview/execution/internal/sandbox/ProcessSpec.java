@@ -9,8 +9,10 @@ import java.util.Map;
  * What to start in a sandbox. {@code argv} and {@code env} are as seen inside; the token {@value
  * #HARNESS} in an argv element is replaced by the path where {@code harnessDir} is visible inside
  * ({@code /harness} under bubblewrap, the host path when degraded). {@code harnessDir} and every
- * extra bind must be readable by the unprivileged sandbox uid (directories 0755, files 0644). Equal
- * specs share one pool of pre-started processes; {@code key} names the pool in logs.
+ * extra bind must be readable by the unprivileged sandbox uid (directories 0755, files 0644). An
+ * extra bind is visible at its own path, unless it is a flat directory of files: those are staged
+ * under a neutral name (docs/sandbox.md) and argv elements naming their host path are rewritten.
+ * Equal specs share one pool of pre-started processes; {@code key} names the pool in logs.
  *
  * <p>{@code writableDir} (usually null) is a host directory the process may write, visible at the
  * same path inside. It is for the server's own runs that produce a file (the Java class archive's

@@ -32,7 +32,9 @@ public record SandboxProperties(
     @DefaultValue("60s") Duration backgroundQueueWait,
     @DefaultValue("1") int refillThreads,
     @DefaultValue("10ms") Duration cpuPollInterval,
-    @DefaultValue("2s") Duration killTimeout) {
+    @DefaultValue("2s") Duration killTimeout,
+    @DefaultValue("8388608") long shmBytes,
+    @DefaultValue("/run/improview-binds") Path bindStageDir) {
 
   public SandboxProperties {
     mode = mode == null ? "auto" : mode.strip().toLowerCase(java.util.Locale.ROOT);
@@ -47,6 +49,7 @@ public record SandboxProperties(
     requirePath("setpriv", setpriv);
     requirePath("launcherPython", launcherPython);
     requirePath("cgroupRoot", cgroupRoot);
+    requirePath("bindStageDir", bindStageDir);
     if (uid <= 0) {
       throw new IllegalArgumentException("uid <= 0: " + uid);
     }
@@ -87,6 +90,9 @@ public record SandboxProperties(
     }
     requirePositive("cpuPollInterval", cpuPollInterval, false);
     requirePositive("killTimeout", killTimeout, false);
+    if (shmBytes < 1024 * 1024) {
+      throw new IllegalArgumentException("shmBytes < 1 MiB: " + shmBytes);
+    }
   }
 
   /** The defaults, as Spring would bind them with no property set. */
@@ -113,7 +119,9 @@ public record SandboxProperties(
         Duration.ofSeconds(60),
         1,
         Duration.ofMillis(10),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        8L * 1024 * 1024,
+        Path.of("/run/improview-binds"));
   }
 
   /** The capacity: {@code maxConcurrent}, or the number of cores when it is 0. */
@@ -144,7 +152,9 @@ public record SandboxProperties(
         backgroundQueueWait,
         refillThreads,
         cpuPollInterval,
-        killTimeout);
+        killTimeout,
+        shmBytes,
+        bindStageDir);
   }
 
   public SandboxProperties withBwrap(Path newBwrap) {
@@ -170,7 +180,9 @@ public record SandboxProperties(
         backgroundQueueWait,
         refillThreads,
         cpuPollInterval,
-        killTimeout);
+        killTimeout,
+        shmBytes,
+        bindStageDir);
   }
 
   public SandboxProperties withCapacity(int newMaxConcurrent, Duration newQueueWait) {
@@ -196,7 +208,9 @@ public record SandboxProperties(
         backgroundQueueWait,
         refillThreads,
         cpuPollInterval,
-        killTimeout);
+        killTimeout,
+        shmBytes,
+        bindStageDir);
   }
 
   public SandboxProperties withMaxQueued(int newMaxQueued) {
@@ -249,7 +263,9 @@ public record SandboxProperties(
         wait,
         refillThreads,
         cpuPollInterval,
-        killTimeout);
+        killTimeout,
+        shmBytes,
+        bindStageDir);
   }
 
   private static void requirePath(String name, Path path) {
