@@ -417,6 +417,9 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     }
     scheduler.shutdown();
     stderrDrainers.shutdown();
+    if (launch != null) {
+      launch.close();
+    }
     deleteTree(privateDir);
   }
 

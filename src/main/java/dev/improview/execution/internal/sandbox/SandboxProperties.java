@@ -236,7 +236,9 @@ public record SandboxProperties(
         backgroundQueueWait,
         refillThreads,
         cpuPollInterval,
-        killTimeout);
+        killTimeout,
+        shmBytes,
+        bindStageDir);
   }
 
   /** The same properties with another background lane: its slots and how long it waits for one. */
