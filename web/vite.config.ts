@@ -8,7 +8,13 @@ import { routeChunks } from "./scripts/route-chunks.mjs";
 // The dev server proxies the API to a locally running server (mvn spring-boot:run or the jar).
 export default defineConfig({
   plugins: [
-    tanstackRouter({ target: "react", autoCodeSplitting: true }),
+    tanstackRouter({
+      target: "react",
+      autoCodeSplitting: true,
+      // Only route components are split out: error components stay in the entry (they are tiny and
+      // must show even when a chunk cannot load), and each route has one chunk for boot.js to preload.
+      codeSplittingOptions: { defaultBehavior: [["component"]] },
+    }),
     react(),
     tailwindcss(),
     routeChunks(),

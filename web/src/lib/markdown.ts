@@ -1,14 +1,10 @@
-// A small markdown reader for problem text: paragraphs, headings, lists, quotes, fenced code and
-// inline code/strong/emphasis/links. It builds a tree that React renders as elements, so raw HTML
-// in a statement can only ever appear as text; it replaces a 40 KB parser on the first paint.
+// A small markdown reader for problem text: paragraphs, headings, lists, quotes and fenced code;
+// inline markup is read by markdown-inline.ts. It builds a tree that React renders as elements,
+// so raw HTML in a statement can only ever appear as text; it replaces a 40 KB parser on the first
+// paint. Problem text is untrusted: the work is linear in the text and the tree's depth is capped,
+// so no statement can stall or crash the page.
 
-export type Inline =
-  | { kind: "text"; text: string }
-  | { kind: "code"; text: string }
-  | { kind: "strong"; children: Inline[] }
-  | { kind: "em"; children: Inline[] }
-  | { kind: "link"; href: string; children: Inline[] }
-  | { kind: "break" };
+import { parseInline, type Inline, type Meter } from "./markdown-inline";
 
 export type Block =
   | { kind: "paragraph"; children: Inline[] }
@@ -17,28 +13,37 @@ export type Block =
   | { kind: "list"; ordered: boolean; start: number; items: Inline[][] }
   | { kind: "quote"; children: Block[] };
 
+/** Quotes nest at most this deep; the markers of deeper ones are dropped, their text kept. */
+export const MAX_QUOTE_DEPTH = 8;
+
+// Each pattern matches in one pass: every quantifier is followed by a character it cannot match,
+// or by `.*` under the `s` flag, which takes the rest of the line.
 const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const BULLET = /^\s{0,3}[-*+]\s+(.*)$/;
-const ORDERED = /^\s{0,3}(\d{1,9})[.)]\s+(.*)$/;
-const QUOTE = /^\s{0,3}>\s?(.*)$/;
+const BULLET = /^\s{0,3}[-*+]\s+(.*)$/s;
+const ORDERED = /^\s{0,3}(\d{1,9})[.)]\s+(.*)$/s;
+const SPACE = /\s/;
 
 function startsBlock(line: string): boolean {
   return (
     FENCE.test(line) ||
-    HEADING.test(line) ||
+    heading(line) !== null ||
     BULLET.test(line) ||
     ORDERED.test(line) ||
-    QUOTE.test(line)
+    afterQuoteMarker(line, 0) !== -1
   );
 }
 
 /** Parses markdown source into blocks. */
-export function parseMarkdown(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, "\n").split("\n");
+export function parseMarkdown(source: string, meter: Meter = { steps: 0 }): Block[] {
+  return parseBlocks(source.replace(/\r\n?/g, "\n").split("\n"), 0, meter);
+}
+
+/** Parses lines inside `depth` quotes; recursion is only into quotes, so at most MAX_QUOTE_DEPTH. */
+function parseBlocks(lines: string[], depth: number, meter: Meter): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
+    meter.steps++;
     const line = lines[i]!;
     if (line.trim() === "") {
       i++;
@@ -50,6 +55,7 @@ export function parseMarkdown(source: string): Block[] {
       const body: string[] = [];
       i++;
       while (i < lines.length && !lines[i]!.trim().startsWith(marker)) {
+        meter.steps++;
         body.push(lines[i]!);
         i++;
       }
@@ -57,23 +63,26 @@ export function parseMarkdown(source: string): Block[] {
       blocks.push({ kind: "code", language: fence[2] ?? "", text: body.join("\n") });
       continue;
     }
-    const heading = HEADING.exec(line);
-    if (heading) {
+    const title = heading(line);
+    if (title) {
       blocks.push({
         kind: "heading",
-        level: heading[1]!.length,
-        children: parseInline(heading[2]!),
+        level: title.level,
+        children: parseInline(title.text, meter),
       });
       i++;
       continue;
     }
-    if (QUOTE.test(line)) {
+    if (afterQuoteMarker(line, 0) !== -1) {
+      // The deepest quote allowed takes in every deeper one, so its lines lose all their markers.
+      const innermost = depth + 1 === MAX_QUOTE_DEPTH;
       const body: string[] = [];
-      while (i < lines.length && QUOTE.test(lines[i]!)) {
-        body.push(QUOTE.exec(lines[i]!)![1]!);
+      while (i < lines.length && afterQuoteMarker(lines[i]!, 0) !== -1) {
+        meter.steps++;
+        body.push(quoteText(lines[i]!, innermost, meter));
         i++;
       }
-      blocks.push({ kind: "quote", children: parseMarkdown(body.join("\n")) });
+      blocks.push({ kind: "quote", children: parseBlocks(body, depth + 1, meter) });
       continue;
     }
     const ordered = ORDERED.exec(line);
@@ -81,11 +90,12 @@ export function parseMarkdown(source: string): Block[] {
       const pattern = ordered ? ORDERED : BULLET;
       const items: string[] = [];
       while (i < lines.length) {
+        meter.steps++;
         const current = lines[i]!;
         const item = pattern.exec(current);
         if (item) {
           items.push(item[ordered ? 2 : 1]!);
-        } else if (current.trim() !== "" && /^\s+/.test(current) && !startsBlock(current)) {
+        } else if (current.trim() !== "" && SPACE.test(current[0]!) && !startsBlock(current)) {
           items[items.length - 1] += " " + current.trim();
         } else {
           break;
@@ -96,123 +106,51 @@ export function parseMarkdown(source: string): Block[] {
         kind: "list",
         ordered: Boolean(ordered),
         start: ordered ? Number(ordered[1]) : 1,
-        items: items.map(parseInline),
+        items: items.map((item) => parseInline(item, meter)),
       });
       continue;
     }
     const body: string[] = [];
     while (i < lines.length && lines[i]!.trim() !== "" && !startsBlock(lines[i]!)) {
+      meter.steps++;
       body.push(lines[i]!);
       i++;
     }
-    blocks.push({ kind: "paragraph", children: parseInline(body.join("\n")) });
+    blocks.push({ kind: "paragraph", children: parseInline(body.join("\n"), meter) });
   }
   return blocks;
 }
 
-const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
-
-/** Parses inline markdown: `code`, **strong**, *emphasis*, [links](https://...), escapes, breaks. */
-export function parseInline(source: string): Inline[] {
-  const out: Inline[] = [];
-  let text = "";
-  const flush = () => {
-    if (text) out.push({ kind: "text", text });
-    text = "";
-  };
-  let i = 0;
-  while (i < source.length) {
-    const ch = source[i]!;
-    if (ch === "\\" && i + 1 < source.length) {
-      const next = source[i + 1]!;
-      if (next === "\n") {
-        flush();
-        out.push({ kind: "break" });
-        i += 2;
-        continue;
-      }
-      if (/[!-/:-@[-`{-~]/.test(next)) {
-        text += next;
-        i += 2;
-        continue;
-      }
-    }
-    if (ch === "`") {
-      const run = /^`+/.exec(source.slice(i))![0];
-      const close = source.indexOf(run, i + run.length);
-      if (close !== -1) {
-        flush();
-        let code = source.slice(i + run.length, close).replace(/\n/g, " ");
-        if (code.length > 2 && code.startsWith(" ") && code.endsWith(" ")) code = code.slice(1, -1);
-        out.push({ kind: "code", text: code });
-        i = close + run.length;
-        continue;
-      }
-      text += run;
-      i += run.length;
-      continue;
-    }
-    if ((ch === "*" || ch === "_") && source[i + 1] === ch) {
-      const marker = ch + ch;
-      const close = source.indexOf(marker, i + 2);
-      if (close > i + 2) {
-        flush();
-        out.push({ kind: "strong", children: parseInline(source.slice(i + 2, close)) });
-        i = close + 2;
-        continue;
-      }
-    }
-    if (ch === "*" || ch === "_") {
-      // `_` inside a word (snake_case) is not emphasis.
-      const wordBefore = i > 0 && /\w/.test(source[i - 1]!);
-      const close = findEmphasisClose(source, i + 1, ch);
-      if (!(ch === "_" && wordBefore) && close !== -1 && !/\s/.test(source[i + 1] ?? " ")) {
-        flush();
-        out.push({ kind: "em", children: parseInline(source.slice(i + 1, close)) });
-        i = close + 1;
-        continue;
-      }
-    }
-    if (ch === "[") {
-      const link = /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(source.slice(i));
-      if (link && SAFE_URL.test(link[2]!)) {
-        flush();
-        out.push({ kind: "link", href: link[2]!, children: parseInline(link[1]!) });
-        i += link[0].length;
-        continue;
-      }
-    }
-    if (ch === "\n") {
-      if (text.endsWith("  ")) {
-        text = text.trimEnd();
-        flush();
-        out.push({ kind: "break" });
-      } else {
-        text += " ";
-      }
-      i++;
-      continue;
-    }
-    text += ch;
-    i++;
-  }
-  flush();
-  return out;
+/** An ATX heading (`## Title ##`): its level and text, or null. */
+function heading(line: string): { level: number; text: string } | null {
+  let at = 0;
+  while (at < 3 && SPACE.test(line[at] ?? "")) at++;
+  let level = 0;
+  while (line[at + level] === "#") level++;
+  if (level < 1 || level > 6 || !SPACE.test(line[at + level] ?? "")) return null;
+  let text = line.slice(at + level).trim();
+  // A closing run of `#`, after a space, is not part of the title (`# C#` keeps its `#`).
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end--;
+  if (end === 0 || SPACE.test(text[end - 1]!)) text = text.slice(0, end).trimEnd();
+  return { level, text };
 }
 
-function findEmphasisClose(source: string, from: number, marker: string): number {
-  for (let j = from; j < source.length; j++) {
-    const c = source[j]!;
-    if (c === "`") {
-      const end = source.indexOf("`", j + 1);
-      if (end === -1) return -1;
-      j = end;
-      continue;
-    }
-    if (c === marker && source[j + 1] !== marker && !/\s/.test(source[j - 1] ?? " ")) {
-      if (marker === "_" && /\w/.test(source[j + 1] ?? "")) continue;
-      return j;
-    }
+/** A quoted line's text after its first quote marker, or after all of them. */
+function quoteText(line: string, all: boolean, meter: Meter): string {
+  let start = afterQuoteMarker(line, 0);
+  for (let next = start; all && next !== -1; next = afterQuoteMarker(line, start)) {
+    meter.steps++;
+    start = next;
   }
-  return -1;
+  return line.slice(start);
+}
+
+/** Where a line's text starts after a quote marker (`>`, up to 3 spaces before, 1 after) at `from`, or -1. */
+function afterQuoteMarker(line: string, from: number): number {
+  let at = from;
+  while (at - from < 3 && SPACE.test(line[at] ?? "")) at++;
+  if (line[at] !== ">") return -1;
+  at++;
+  return SPACE.test(line[at] ?? "") ? at + 1 : at;
 }

@@ -1,13 +1,12 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { Link, Outlet, createRootRouteWithContext } from "@tanstack/react-router";
+import { ErrorPanel } from "../components/ui/error-panel";
 import { ThemeToggle } from "../components/ui/theme-toggle";
 import { ApiError } from "../lib/api-client";
 
 export const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: RootLayout,
-  errorComponent: ({ error }) => (
-    <ErrorPanel error={error instanceof Error ? error : new Error(String(error))} />
-  ),
+  errorComponent: ({ error }) => <ErrorPanel error={error} />,
   notFoundComponent: () => <ErrorPanel error={new ApiError(404, "This page does not exist.")} />,
 });
 
@@ -38,19 +37,6 @@ function RootLayout() {
       <main id="main" className="flex-1">
         <Outlet />
       </main>
-    </div>
-  );
-}
-
-function ErrorPanel({ error }: { error: Error }) {
-  const status = error instanceof ApiError ? error.status : undefined;
-  return (
-    <div role="alert" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <p className="text-sm text-ink-muted">{status ? `Error ${status}` : "Error"}</p>
-      <h1 className="mt-2 text-xl font-semibold">{error.message}</h1>
-      <Link to="/" className="mt-6 inline-block text-accent underline">
-        Back to practice
-      </Link>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { useEffect } from "react";
+import { ErrorPanel } from "../components/ui/error-panel";
 import { catalogQuery } from "../features/problems/api/catalog";
 import { problemQuery } from "../features/problems/api/problem";
 import { revealsQuery } from "../features/problems/api/reveals";
@@ -19,6 +20,8 @@ export const Route = createFileRoute("/problems/$problemId")({
     ]);
   },
   component: ProblemPage,
+  // Inside the layout, so a failure here (a bug, or content the page cannot show) keeps the header.
+  errorComponent: ({ error }) => <ErrorPanel error={error} retry />,
 });
 
 function ProblemPage() {

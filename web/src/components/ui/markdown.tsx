@@ -1,17 +1,59 @@
-import { Fragment, useMemo, type ReactNode } from "react";
-import { parseMarkdown, type Block, type Inline } from "../../lib/markdown";
+import { Component, Fragment, useMemo, type ReactNode } from "react";
+import { parseMarkdown, type Block } from "../../lib/markdown";
+import type { Inline } from "../../lib/markdown-inline";
 
 /**
- * Renders untrusted markdown as React elements: raw HTML is never interpreted (it shows as text)
- * and links are limited to http(s), mailto and same-site targets.
+ * Renders untrusted markdown as React elements: raw HTML is never interpreted (it shows as text),
+ * links go only to this site or, marked as external, to http(s) URLs, and text that cannot be
+ * rendered shows as written instead of taking the page down.
  */
 export function Markdown({ children }: { children: string }) {
-  const blocks = useMemo(() => parseMarkdown(children), [children]);
   return (
-    <div className="markdown space-y-3 leading-relaxed [&_code]:rounded [&_code]:bg-surface-raised [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-surface-raised [&_pre]:p-3 [&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:list-decimal [&_ol]:pl-6 [&_a]:text-accent [&_a]:underline">
+    <MarkdownBoundary source={children}>
+      <MarkdownBody source={children} />
+    </MarkdownBoundary>
+  );
+}
+
+function MarkdownBody({ source }: { source: string }) {
+  const blocks = useMemo(() => parseMarkdown(source), [source]);
+  return (
+    <div className="markdown space-y-3 leading-relaxed wrap-anywhere [&_code]:rounded [&_code]:bg-surface-raised [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-surface-raised [&_pre]:p-3 [&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:list-decimal [&_ol]:pl-6 [&_a]:text-accent [&_a]:underline">
       {blocks.map(renderBlock)}
     </div>
   );
+}
+
+interface BoundaryProps {
+  source: string;
+  children: ReactNode;
+}
+
+/** Shows the raw text if rendering it throws; a new text gets a fresh try. */
+class MarkdownBoundary extends Component<BoundaryProps, { source: string; failed: boolean }> {
+  state = { source: this.props.source, failed: false };
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: { source: string }) {
+    return props.source === state.source ? null : { source: props.source, failed: false };
+  }
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="space-y-2 rounded-lg border border-line p-3 text-sm">
+        <p className="text-ink-muted">
+          This part of the problem could not be displayed. Here it is as written:
+        </p>
+        <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words font-mono text-xs">
+          {this.props.source}
+        </pre>
+      </div>
+    );
+  }
 }
 
 function renderBlock(block: Block, key: number): ReactNode {
@@ -63,9 +105,18 @@ function renderInline(inline: Inline, key: number): ReactNode {
     case "em":
       return <em key={key}>{inline.children.map(renderInline)}</em>;
     case "link":
+      if (!inline.external) {
+        return (
+          <a key={key} href={inline.href}>
+            {inline.children.map(renderInline)}
+          </a>
+        );
+      }
       return (
-        <a key={key} href={inline.href} rel="noopener noreferrer">
+        <a key={key} href={inline.href} target="_blank" rel="noopener noreferrer nofollow">
           {inline.children.map(renderInline)}
+          <span aria-hidden="true"> ↗</span>
+          <span className="sr-only"> (opens another site in a new tab)</span>
         </a>
       );
     case "break":

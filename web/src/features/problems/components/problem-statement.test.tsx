@@ -38,4 +38,25 @@ describe("ProblemStatement", () => {
     expect(container.querySelector("img[onerror]")).toBeNull();
     expect((window as unknown as { pwned?: boolean }).pwned).toBeUndefined();
   });
+
+  it("renders statements built to crash or stall the renderer, and no link off the site", () => {
+    const hostile: Problem = {
+      ...problem,
+      statement: [
+        "> ".repeat(5000) + "deep",
+        "**".repeat(10000),
+        "x" + " _".repeat(9999),
+        "[a](//evil.example) [b](/\\evil.example) [c](JaVaScRiPt:alert(1)) [d](/%5Cevil.example)",
+      ].join("\n\n"),
+      constraints: ["**".repeat(5000) + "n" + "**".repeat(5000)],
+    };
+    const { container } = render(<ProblemStatement problem={hostile} />);
+    expect(screen.getByRole("heading", { name: "Demo Problem" })).toBeTruthy();
+    const statement = screen.getByRole("region", { name: "Statement" });
+    expect(statement.querySelectorAll("blockquote").length).toBeGreaterThan(1);
+    expect(screen.getByText("deep").tagName).toBe("P");
+    expect(statement.textContent).toContain("**".repeat(10000));
+    expect(container.querySelectorAll("a[href]")).toHaveLength(0);
+    expect(container.textContent).not.toMatch(/could not be displayed|Maximum call stack/);
+  });
 });
