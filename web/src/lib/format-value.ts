@@ -7,3 +7,11 @@ export function formatValue(value: unknown): string {
 export function formatArgs(names: string[], args: unknown[]): string {
   return args.map((arg, i) => `${names[i] ?? `arg${i}`} = ${formatValue(arg)}`).join(", ");
 }
+
+/** A size for people: "512 bytes", "58.6 KB", "1.2 MB" (KB = 1024 bytes). */
+export function formatBytes(bytes: number): string {
+  // Switch units a little early so that 1 023 bytes reads "1 KB", not "1023 bytes".
+  if (bytes < 1000) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
+  const [size, unit] = bytes < 1000 * 1024 ? [bytes / 1024, "KB"] : [bytes / 1024 / 1024, "MB"];
+  return `${Number(size.toFixed(1))} ${unit}`;
+}

@@ -5,18 +5,29 @@ import type { Language } from "../components/languages";
 
 const nullableString = z.optional(z.nullable(z.string()));
 
+/** A value too long to echo back whole: its JSON's size and its first 1 KiB. */
+const shortenedSchema = z.object({ bytes: z.number(), preview: z.string() });
+
+export type Shortened = z.infer<typeof shortenedSchema>;
+
 const testResultSchema = z.object({
   index: z.number(),
   kind: z.enum(["public", "custom"]),
   verdict: z.string(),
-  args: z.array(z.unknown()),
+  // An element is null when the value is shortened (see `shortened["args[i]"]`).
+  args: z.array(z.nullable(z.unknown())),
   expected: z.optional(z.unknown()),
   actual: z.optional(z.unknown()),
   stdout: nullableString,
   stdoutTruncated: z.optional(z.nullable(z.boolean())),
   stderr: nullableString,
   stderrTruncated: z.optional(z.nullable(z.boolean())),
+  /** The server's wall time. */
   timeMillis: z.optional(z.nullable(z.number())),
+  /** The kernel's CPU time: what decides a time limit. */
+  cpuMillis: z.optional(z.nullable(z.number())),
+  /** Keyed "args[0]", "args[1]", …, "expected", "actual"; absent when nothing was shortened. */
+  shortened: z.optional(z.record(z.string(), shortenedSchema)),
   message: nullableString,
 });
 

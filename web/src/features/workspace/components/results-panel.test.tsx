@@ -68,6 +68,71 @@ describe("ResultsPanel", () => {
     );
   });
 
+  it("shows a shortened argument and output as previews with a notice, never as null", () => {
+    const preview = "[" + "1,".repeat(511);
+    const shortenedOutcome: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "WRONG_ANSWER",
+        diagnostics: [],
+        tests: [
+          {
+            ...base,
+            index: 0,
+            kind: "public",
+            verdict: "WRONG_ANSWER",
+            args: [null, 3],
+            expected: [0, 1],
+            actual: null,
+            shortened: {
+              "args[0]": { bytes: 60002, preview: '"((((((' },
+              actual: { bytes: 3 * 1024 * 1024, preview },
+            },
+          },
+        ],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={shortenedOutcome} />);
+    const card = screen.getByRole("article", { name: "Test 1" });
+    expect(within(card).getByText('"((((((')).toBeTruthy();
+    expect(
+      within(card).getByText("… shortened: 58.6 KB in all, the first 7 bytes shown"),
+    ).toBeTruthy();
+    expect(within(card).getByText(preview)).toBeTruthy();
+    expect(within(card).getByText("… shortened: 3 MB in all, the first 1 KB shown")).toBeTruthy();
+    expect(within(card).getByText("[0,1]")).toBeTruthy();
+    expect(card.textContent).toContain("target = 3");
+    expect(card.textContent).not.toContain("null");
+    expect(card.textContent).not.toContain("no value returned");
+    expect(card.querySelectorAll("mark")).toHaveLength(0);
+  });
+
+  it("shows the CPU time next to the wall time", () => {
+    const timed: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "PASSED",
+        diagnostics: [],
+        tests: [
+          {
+            ...base,
+            index: 0,
+            kind: "public",
+            verdict: "PASSED",
+            args: [[1], 1],
+            expected: 1,
+            actual: 1,
+            timeMillis: 12,
+            cpuMillis: 9,
+          },
+        ],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={timed} />);
+    const card = screen.getByRole("article", { name: "Test 1" });
+    expect(within(card).getByText("12 ms · 9 ms CPU")).toBeTruthy();
+  });
+
   it("shows progress while running, without the previous results", () => {
     render(<ResultsPanel {...props} pending pendingCount={4} outcome={outcome} />);
     expect(screen.getByText("Running 4 tests in the sandbox…")).toBeTruthy();

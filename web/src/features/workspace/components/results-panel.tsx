@@ -2,10 +2,10 @@ import { Kbd } from "../../../components/ui/button";
 import { FadeIn } from "../../../components/ui/fade-in";
 import { VerdictBadge } from "../../../components/ui/verdict-badge";
 import { ApiError } from "../../../lib/api-client";
-import { formatArgs } from "../../../lib/format-value";
+import { formatArgs, formatValue } from "../../../lib/format-value";
 import type { RunReport, TestResult } from "../api/run";
 import { diffValues, type Comparison } from "./value-diff";
-import { SegmentsView, ValueView } from "./value-view";
+import { SegmentsView, ShortenedView, ValueView } from "./value-view";
 
 export interface RunOutcome {
   report: RunReport;
@@ -136,9 +136,15 @@ function TestCard({
 }) {
   const custom = test.kind === "custom";
   const title = `${custom ? "Custom case" : "Test"} ${test.index + 1}`;
+  const shortExpected = test.shortened?.["expected"];
+  const shortActual = test.shortened?.["actual"];
   const hasExpected = test.expected !== undefined && test.expected !== null;
   const hasActual = test.actual !== undefined && test.actual !== null;
-  const diff = hasExpected && hasActual ? diffValues(test.expected, test.actual, comparison) : null;
+  // A preview is cut mid-value, so a diff against it would mark differences that are not there.
+  const diff =
+    hasExpected && hasActual && !shortExpected && !shortActual
+      ? diffValues(test.expected, test.actual, comparison)
+      : null;
   return (
     <article
       aria-label={title}
@@ -148,18 +154,20 @@ function TestCard({
       <header className="flex items-center gap-2">
         <h4 className="font-medium">{title}</h4>
         <VerdictBadge verdict={test.verdict} />
-        {test.timeMillis != null && (
-          <span className="ml-auto text-xs text-ink-muted tabular-nums">{test.timeMillis} ms</span>
-        )}
+        <TestTime wallMillis={test.timeMillis} cpuMillis={test.cpuMillis} />
       </header>
       <dl className="mt-2 grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-[13px]">
         <dt className="text-ink-muted">Input</dt>
-        <dd className="font-mono break-all">{formatArgs(paramNames, test.args)}</dd>
+        <dd className="font-mono break-all">
+          <ArgsView test={test} paramNames={paramNames} />
+        </dd>
         {!compact && (
           <>
             <dt className="text-ink-muted">{custom ? "Reference" : "Expected"}</dt>
             <dd>
-              {diff ? (
+              {shortExpected ? (
+                <ShortenedView shortened={shortExpected} />
+              ) : diff ? (
                 <SegmentsView segments={diff.expected} tone="expected" />
               ) : hasExpected ? (
                 <ValueView value={test.expected} />
@@ -169,7 +177,9 @@ function TestCard({
             </dd>
             <dt className="text-ink-muted">{custom ? "Your output" : "Output"}</dt>
             <dd>
-              {diff ? (
+              {shortActual ? (
+                <ShortenedView shortened={shortActual} />
+              ) : diff ? (
                 <SegmentsView segments={diff.actual} tone="actual" />
               ) : hasActual ? (
                 <ValueView value={test.actual} />
@@ -194,6 +204,40 @@ function TestCard({
       </dl>
     </article>
   );
+}
+
+/** Wall time, and the CPU time that decides a time limit, e.g. "12 ms · 9 ms CPU". */
+function TestTime({
+  wallMillis,
+  cpuMillis,
+}: {
+  wallMillis: number | null | undefined;
+  cpuMillis: number | null | undefined;
+}) {
+  const parts = [
+    wallMillis != null ? `${wallMillis} ms` : null,
+    cpuMillis != null ? `${cpuMillis} ms CPU` : null,
+  ].filter((part) => part !== null);
+  if (parts.length === 0) return null;
+  return <span className="ml-auto text-xs text-ink-muted tabular-nums">{parts.join(" · ")}</span>;
+}
+
+/** The call's arguments as `name = value`; an argument too long to send shows its preview. */
+function ArgsView({ test, paramNames }: { test: TestResult; paramNames: string[] }) {
+  const shortened = test.shortened ?? {};
+  if (!test.args.some((_, i) => shortened[`args[${i}]`])) {
+    return formatArgs(paramNames, test.args);
+  }
+  return test.args.map((arg, i) => {
+    const short = shortened[`args[${i}]`];
+    return (
+      <span key={i}>
+        {i > 0 && ", "}
+        {`${paramNames[i] ?? `arg${i}`} = `}
+        {short ? <ShortenedView shortened={short} /> : formatValue(arg)}
+      </span>
+    );
+  });
 }
 
 function Stream({ label, text, truncated }: { label: string; text: string; truncated: boolean }) {

@@ -1,4 +1,5 @@
-import { formatValue } from "../../../lib/format-value";
+import { formatBytes, formatValue } from "../../../lib/format-value";
+import type { Shortened } from "../api/run";
 import type { Segment } from "./value-diff";
 
 /** A value in monospace; segments flagged as different are highlighted and announced. */
@@ -35,4 +36,17 @@ export function SegmentsView({
 
 export function ValueView({ value }: { value: unknown }) {
   return <code className="font-mono break-all whitespace-pre-wrap">{formatValue(value)}</code>;
+}
+
+/** A value the server did not send whole: the start of its JSON, then how much is left out. */
+export function ShortenedView({ shortened }: { shortened: Shortened }) {
+  const shown = new TextEncoder().encode(shortened.preview).length;
+  return (
+    <>
+      <code className="font-mono break-all whitespace-pre-wrap">{shortened.preview}</code>{" "}
+      <span className="text-xs text-ink-muted">
+        … shortened: {formatBytes(shortened.bytes)} in all, the first {formatBytes(shown)} shown
+      </span>
+    </>
+  );
 }
