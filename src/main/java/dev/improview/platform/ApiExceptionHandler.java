@@ -67,6 +67,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    var tooLarge = JsonErrors.find(ex, RequestBodyLimitFilter.BodyTooLargeException.class);
+    if (tooLarge != null) {
+      var problem =
+          ApiProblems.of(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "payload-too-large",
+              HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase(),
+              tooLarge.limit().detail());
+      return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
     var detail =
         ex.getCause() == null && String.valueOf(ex.getMessage()).startsWith("Required request body")
             ? "The request body is missing: send a JSON object."

@@ -1,13 +1,20 @@
 package dev.improview.platform;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client's mistakes over real HTTP, from a malformed request line to a malformed body: each is
+ * A client's mistakes over real HTTP, from a malformed request line to a body past its cap: each is
  * answered with problem details carrying the security headers, and none leaves a warning or a stack
  * trace in the log.
  */
@@ -52,6 +59,12 @@ class ClientErrorsOverHttpTests {
 
   Answer post(String path, String body) throws Exception {
     return post(path, body.getBytes(UTF_8));
+  }
+
+  /** Sent chunked: an input stream has no length the client could declare. */
+  Answer postChunked(String path, byte[] body) throws Exception {
+    return send(
+        path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
   }
 
   private Answer send(String path, HttpRequest.BodyPublisher body) throws Exception {
@@ -232,6 +245,94 @@ class ClientErrorsOverHttpTests {
             port,
             "GET /api/catalog HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
     assertThat(problem(answer, 400, "bad-request")).contains("header is too large");
+    assertQuiet(output);
+  }
+
+  @Test
+  void aContentLengthOverTheCapIsRefusedBeforeTheBodyIsSent(CapturedOutput output)
+      throws Exception {
+    // No body follows the headers: the answer can only come from the declared length.
+    var imports =
+        RawHttp.exchange(
+            port,
+            "POST /api/problems HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 52000000\r\n\r\n");
+    assertThat(problem(imports, 413, "payload-too-large"))
+        .contains("4 MiB")
+        .contains("improview.http.max-body-bytes.imports");
+    var runs =
+        RawHttp.exchange(
+            port,
+            "POST /api/runs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1048577\r\n\r\n");
+    assertThat(problem(runs, 413, "payload-too-large"))
+        .contains("1 MiB")
+        .contains("improview.http.max-body-bytes.runs");
+    var other =
+        RawHttp.exchange(
+            port,
+            "POST /api/problems/bracket-nesting-depth/solution HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Length: 65537\r\n\r\n");
+    assertThat(problem(other, 413, "payload-too-large"))
+        .contains("64 KiB")
+        .contains("improview.http.max-body-bytes.default");
+    assertQuiet(output);
+  }
+
+  @Test
+  void aChunkedBodyOverTheCapIs413(CapturedOutput output) throws Exception {
+    var code = "x".repeat(1024 * 1024 + 10_000);
+    var body = RUN.replace("\"code\":\"x\"", "\"code\":\"" + code + "\"") + "}";
+    assertThat(problem(postChunked("/api/runs", body.getBytes(UTF_8)), 413, "payload-too-large"))
+        .contains("improview.http.max-body-bytes.runs");
+    // Under the cap a chunked body is read as usual (here: a problem id no problem has).
+    assertThat(
+            problem(
+                postChunked("/api/runs", (RUN + "}").replace("bracket", "no").getBytes(UTF_8)),
+                404,
+                "not-found"))
+        .contains("no-nesting-depth");
+    assertQuiet(output);
+  }
+
+  @Test
+  void aChunkedBodyIsNotReadFarPastTheCap(CapturedOutput output) throws Exception {
+    long offered = 64L * 1024 * 1024;
+    var answered = new AtomicBoolean();
+    var written = new AtomicLong();
+    try (var socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST /api/runs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n9\r\n{\"code\":\"\r\n")
+              .getBytes(ISO_8859_1));
+      // One long string, sent until the server answers (or 64 MiB have gone).
+      var writer =
+          new Thread(
+              () -> {
+                var chunk = new byte[16 * 1024];
+                Arrays.fill(chunk, (byte) 'x');
+                try {
+                  while (!answered.get() && written.get() < offered) {
+                    out.write("4000\r\n".getBytes(ISO_8859_1));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(ISO_8859_1));
+                    written.addAndGet(chunk.length);
+                  }
+                } catch (IOException closed) {
+                  // The server stopped listening; its answer is what counts.
+                }
+              });
+      writer.setDaemon(true);
+      writer.start();
+      var statusLine = new String(socket.getInputStream().readNBytes(12), ISO_8859_1);
+      answered.set(true);
+      assertThat(statusLine).isEqualTo("HTTP/1.1 413");
+      // Answered long before the 64 MiB were sent: the cap plus what the sockets buffer.
+      assertThat(written.get()).isLessThan(offered / 2);
+      writer.join(5_000);
+    }
     assertQuiet(output);
   }
 
