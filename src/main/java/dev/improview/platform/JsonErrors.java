@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -38,7 +37,8 @@ final class JsonErrors {
     if (jackson == null) {
       return "The request body could not be read as JSON.";
     }
-    var location = location(locationOf(jackson));
+    // Limits (nesting depth, number length) come without one: Jackson does not say where.
+    var location = location(jackson.getLocation());
     var where = location == null ? "" : " at " + location;
     if (jackson instanceof MismatchedInputException mismatch) {
       return mismatch(mismatch, location == null ? "" : " (" + location + ")");
@@ -99,14 +99,6 @@ final class JsonErrors {
   private static String field(JacksonException e, String prefix) {
     var path = path(e);
     return path.isEmpty() ? "" : prefix + "'" + path + "'";
-  }
-
-  private static TokenStreamLocation locationOf(JacksonException e) {
-    if (e.getLocation() == null && e.processor() instanceof JsonParser parser) {
-      // Limits (nesting, number length) are reported without one; the parser still knows.
-      return parser.currentLocation();
-    }
-    return e.getLocation();
   }
 
   private static String location(TokenStreamLocation location) {
