@@ -37,7 +37,7 @@ final class JsonErrors {
     if (jackson == null) {
       return "The request body could not be read as JSON.";
     }
-    // Limits (nesting depth, number length) come without one: Jackson does not say where.
+    // Jackson reports its limits (nesting depth, number length) without a location.
     var location = location(jackson.getLocation());
     var where = location == null ? "" : " at " + location;
     if (jackson instanceof MismatchedInputException mismatch) {
