@@ -81,7 +81,7 @@ public record ValueType(Scalar scalar, int dimensions) {
     return new ValueType(scalar, dimensions - 1);
   }
 
-  /** True if {@code value} is a JSON value of this type (int range, integer-ness, array depth). */
+  /** True if {@code value} is a JSON value of this type (int range, integer token, array depth). */
   public boolean accepts(JsonNode value) {
     if (value == null) {
       return false;
@@ -108,7 +108,8 @@ public record ValueType(Scalar scalar, int dimensions) {
   }
 
   private static boolean isIntegerWithin(JsonNode value, BigDecimal min, BigDecimal max) {
-    if (!value.isNumber()) {
+    // Only an integral token: 3.0, 1e0 or -0.0 would reach Python as a float.
+    if (!value.isIntegralNumber()) {
       return false;
     }
     if (value.isInt() || value.isLong()) {
@@ -116,13 +117,7 @@ public record ValueType(Scalar scalar, int dimensions) {
       long number = value.longValue();
       return number >= min.longValue() && number <= max.longValue();
     }
-    if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
-      return false;
-    }
-    BigDecimal number = value.decimalValue();
-    if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
-      return false;
-    }
+    BigDecimal number = new BigDecimal(value.bigIntegerValue());
     return number.compareTo(min) >= 0 && number.compareTo(max) <= 0;
   }
 

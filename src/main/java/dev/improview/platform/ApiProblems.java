@@ -2,8 +2,10 @@ package dev.improview.platform;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Builds RFC 9457 problem details with Improview's stable {@code type} URIs. Every error the API
@@ -42,5 +44,36 @@ public final class ApiProblems {
   /** 404: the named resource does not exist. */
   public static ErrorResponseException notFound(String detail) {
     return exception(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+  }
+
+  /**
+   * 400: a request body that is not the JSON asked for (malformed, a wrong type, beyond a limit);
+   * {@code detail} says what and where (line and column, field path).
+   */
+  public static ErrorResponseException malformedJson(JacksonException e) {
+    return badRequest(JsonErrors.describe(e));
+  }
+
+  /** The type name for a status no handler named more precisely. */
+  static String typeName(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 400 -> "bad-request";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 413 -> "payload-too-large";
+      case 415 -> "unsupported-media-type";
+      case 500 -> "internal";
+      default -> "http-" + status.value();
+    };
+  }
+
+  /** {@code text} cut to at most {@code max} characters, marked with an ellipsis when cut. */
+  static String shorten(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+    return text.substring(0, end) + "\u2026";
   }
 }

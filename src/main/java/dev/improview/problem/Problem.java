@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,13 +39,19 @@ public record Problem(
   /** The format version this server reads. */
   public static final int SCHEMA_VERSION = 1;
 
+  /** Longest id; the JSON Schema says the same. */
+  public static final int MAX_ID_LENGTH = 80;
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
   public Problem {
     if (schemaVersion != SCHEMA_VERSION) {
       throw new IllegalArgumentException(
           "schemaVersion must be " + SCHEMA_VERSION + ": " + schemaVersion);
     }
-    if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*") || id.length() > 80) {
-      throw new IllegalArgumentException("id must be kebab-case, at most 80 characters: " + id);
+    if (!isValidId(id)) {
+      throw new IllegalArgumentException(
+          "id must be kebab-case, at most " + MAX_ID_LENGTH + " characters: " + id);
     }
     if (version < 1) {
       throw new IllegalArgumentException("version < 1: " + version);
@@ -71,6 +78,11 @@ public record Problem(
     if (publicTests.isEmpty()) {
       throw new IllegalArgumentException("publicTests is empty for problem " + id);
     }
+  }
+
+  /** True if a problem could have this id: kebab-case ASCII, at most 80 characters. */
+  public static boolean isValidId(String id) {
+    return id != null && id.length() <= MAX_ID_LENGTH && ID.matcher(id).matches();
   }
 
   /** One worked example shown in the statement. */

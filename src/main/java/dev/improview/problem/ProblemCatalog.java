@@ -66,8 +66,12 @@ public class ProblemCatalog {
         .list();
   }
 
-  /** The current revision of a problem. */
+  /** The current revision of a problem; empty for an id no problem can have. */
   public Optional<StoredProblem> find(String id) {
+    if (!Problem.isValidId(id)) {
+      // Never sent to the database: PostgreSQL refuses a NUL byte with an error, not "no row".
+      return Optional.empty();
+    }
     // Bank problems are a few hundred KB of JSON and every run reads one: parse each content
     // hash once, and ask the database only for the (tiny) current hash.
     var sha =
@@ -97,6 +101,9 @@ public class ProblemCatalog {
 
   /** A specific revision, as it was when stored. */
   public Optional<Problem> findRevision(String id, int version) {
+    if (!Problem.isValidId(id)) {
+      return Optional.empty();
+    }
     return jdbc.sql(
             "select content from problem_revision where problem_id = :id and version = :version")
         .param("id", id)
@@ -107,6 +114,9 @@ public class ProblemCatalog {
 
   /** The stored version and hash of a problem, if present. */
   public Optional<StoredVersion> storedVersion(String id) {
+    if (!Problem.isValidId(id)) {
+      return Optional.empty();
+    }
     return jdbc.sql("select version, content_sha256 from problem where id = :id")
         .param("id", id)
         .query((rs, row) -> new StoredVersion(rs.getInt(1), rs.getString(2)))
@@ -190,6 +200,9 @@ public class ProblemCatalog {
 
   /** The derived time limit per test for the problem's current content, once validated. */
   public Optional<Duration> timeLimit(String id, Language language) {
+    if (!Problem.isValidId(id)) {
+      return Optional.empty();
+    }
     return jdbc.sql(
             """
             select (v.time_limits ->> :language)::bigint from problem p

@@ -39,7 +39,6 @@ class ValueTypeTest {
     ValueType type = ValueType.parse("int");
     assertThat(type.accepts(json("2147483647"))).isTrue();
     assertThat(type.accepts(json("-2147483648"))).isTrue();
-    assertThat(type.accepts(json("3.0"))).isTrue();
     assertThat(type.accepts(json("2147483648"))).isFalse();
     assertThat(type.accepts(json("1.5"))).isFalse();
     assertThat(type.accepts(json("\"1\""))).isFalse();
@@ -48,11 +47,33 @@ class ValueTypeTest {
   }
 
   @Test
+  void intAndLongRejectFloatTokensEvenWhenTheyAreWhole() {
+    for (String scalar : new String[] {"int", "long"}) {
+      ValueType type = ValueType.parse(scalar);
+      for (String number : new String[] {"0.0", "1e0", "-0.0", "2.5", "3.0", "1E2", "1.0e3"}) {
+        assertThat(type.accepts(json(number))).as(scalar + " " + number).isFalse();
+      }
+      assertThat(type.accepts(json("0"))).isTrue();
+      assertThat(type.accepts(json("-7"))).isTrue();
+    }
+  }
+
+  @Test
+  void arraysOfIntegersRejectAFloatTokenAtAnyDepth() {
+    assertThat(ValueType.parse("int[]").accepts(json("[1, 2, 0.0]"))).isFalse();
+    assertThat(ValueType.parse("long[]").accepts(json("[1e0]"))).isFalse();
+    assertThat(ValueType.parse("int[][]").accepts(json("[[1], [2, -0.0]]"))).isFalse();
+    assertThat(ValueType.parse("long[][]").accepts(json("[[1], [2, 3]]"))).isTrue();
+    assertThat(ValueType.parse("double[]").accepts(json("[1, 0.0, 1e0]"))).isTrue();
+  }
+
+  @Test
   void longStaysWithinWhatJavaScriptHoldsExactly() {
     ValueType type = ValueType.parse("long");
     assertThat(type.accepts(json("9007199254740992"))).isTrue();
     assertThat(type.accepts(json("-9007199254740992"))).isTrue();
     assertThat(type.accepts(json("9007199254740993"))).isFalse();
+    assertThat(type.accepts(json("123456789012345678901234567890"))).isFalse();
   }
 
   @Test

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/problems}: import a problem in the format. Stored only if it parses (else 400
@@ -29,16 +32,19 @@ class ImportController {
   private final ProblemFormat format;
   private final ProblemValidator validator;
   private final ProblemCatalog catalog;
+  private final JsonMapper json;
 
-  ImportController(ProblemFormat format, ProblemValidator validator, ProblemCatalog catalog) {
+  ImportController(
+      ProblemFormat format, ProblemValidator validator, ProblemCatalog catalog, JsonMapper json) {
     this.format = format;
     this.validator = validator;
     this.catalog = catalog;
+    this.json = json;
   }
 
   @PostMapping("/api/problems")
   ResponseEntity<?> importProblem(@RequestBody byte[] body) {
-    var problem = format.parse(body);
+    var problem = format.parse(document(body));
     var existing = catalog.storedVersion(problem.id());
     if (existing.isPresent()) {
       throw ApiProblems.exception(
@@ -67,6 +73,21 @@ class ImportController {
     catalog.saveValidation(problem.id(), sha, report);
     return ResponseEntity.created(URI.create("/api/problems/" + problem.id()))
         .body(new Imported(problem.id(), report));
+  }
+
+  /** The body as JSON; not JSON at all is a plain 400 saying where, like any other endpoint's. */
+  private JsonNode document(byte[] body) {
+    JsonNode document;
+    try {
+      document = json.readTree(body);
+    } catch (JacksonException e) {
+      throw ApiProblems.malformedJson(e);
+    }
+    if (document == null || document.isMissingNode()) {
+      throw ApiProblems.badRequest(
+          "The request body is empty: send a problem document (docs/problem-format.md).");
+    }
+    return document;
   }
 
   @ExceptionHandler(ProblemFormat.InvalidProblemException.class)

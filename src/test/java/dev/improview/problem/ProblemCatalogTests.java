@@ -1,0 +1,64 @@
+package dev.improview.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.improview.execution.Language;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The store answers "no such problem" for an id no problem can have, without asking PostgreSQL. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ProblemCatalogTests {
+
+  /** A NUL makes PostgreSQL fail the query; the others cannot match the id pattern. */
+  static final List<String> IMPOSSIBLE_IDS =
+      List.of("bracket\u0000nesting", "Bracket-Nesting-Depth", "a b", "x".repeat(81), "-a", "é");
+
+  @Autowired ProblemCatalog catalog;
+  @Autowired MockMvc mvc;
+
+  @Test
+  void anIdNoProblemCanHaveIsNotFound() {
+    for (var id : IMPOSSIBLE_IDS) {
+      assertThat(catalog.find(id)).as(id).isEmpty();
+      assertThat(catalog.findRevision(id, 1)).as(id).isEmpty();
+      assertThat(catalog.storedVersion(id)).as(id).isEmpty();
+      assertThat(catalog.timeLimit(id, Language.PYTHON)).as(id).isEmpty();
+    }
+    assertThat(catalog.find(null)).isEmpty();
+    assertThat(catalog.find("bracket-nesting-depth")).isPresent();
+  }
+
+  @Test
+  void everyEndpointTakingAProblemIdAnswers404ForAnIdWithNul() throws Exception {
+    var id = "bracket-nesting-depth\u0000";
+    var client = "3f2b8c1e-8d4a-4b7e-9c1a-2f6d5e4b3a21";
+    List<MockHttpServletRequestBuilder> requests =
+        List.of(
+            get("/api/problems/{id}", id),
+            post("/api/problems/{id}/hints/{index}", id, 0).header("X-Improview-Client", client),
+            post("/api/problems/{id}/solution", id).header("X-Improview-Client", client),
+            get("/api/problems/{id}/reveals", id).header("X-Improview-Client", client),
+            post("/api/runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"problemId\":\"bracket-nesting-depth\\u0000\",\"language\":\"python\","
+                        + "\"code\":\"x\"}"));
+    for (var request : requests) {
+      mvc.perform(request)
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.type").value("https://improview.dev/problems/not-found"));
+    }
+  }
+}
