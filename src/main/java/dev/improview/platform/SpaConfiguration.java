@@ -21,9 +21,9 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class SpaConfiguration implements WebMvcConfigurer {
 
-  /** Paths the server owns: an unknown path under them is a 404, never the SPA. */
-  static final List<String> SERVER_PREFIXES =
-      List.of("api/", "actuator/", "v3/", "swagger-ui/", "swagger-ui.html", "assets/");
+  /** Paths the server owns, themselves and below: an unknown one is a 404, never the SPA. */
+  static final List<String> SERVER_PATHS =
+      List.of("api", "actuator", "v3", "swagger-ui", "swagger-ui.html", "assets");
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -49,7 +49,8 @@ class SpaConfiguration implements WebMvcConfigurer {
       if (requested.exists() && requested.isReadable()) {
         return requested;
       }
-      if (SERVER_PREFIXES.stream().anyMatch(resourcePath::startsWith)
+      if (SERVER_PATHS.stream()
+              .anyMatch(p -> resourcePath.equals(p) || resourcePath.startsWith(p + "/"))
           || resourcePath.contains(".")) {
         return null;
       }
