@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,13 +33,14 @@ class RevealController {
       Map<String, String> solutions, String explanation, Problem.Complexity complexity) {}
 
   private final ProblemCatalog catalog;
-  private final JdbcClient jdbc;
+  private final RevealStore store;
 
-  RevealController(ProblemCatalog catalog, JdbcClient jdbc) {
+  RevealController(ProblemCatalog catalog, RevealStore store) {
     this.catalog = catalog;
-    this.jdbc = jdbc;
+    this.store = store;
   }
 
+  // One transaction, so the order check and the insert see the same reveals.
   @PostMapping("/api/problems/{id}/hints/{index}")
   @Transactional
   HintReveal revealHint(
@@ -61,7 +61,7 @@ class RevealController {
               + "); no hint "
               + index);
     }
-    var revealed = revealedHints(clientId, id);
+    var revealed = store.hintsRevealed(clientId, id);
     if (index > revealed) {
       throw ApiProblems.exception(
           HttpStatus.CONFLICT,
@@ -69,15 +69,7 @@ class RevealController {
           "Hints are revealed in order",
           "Reveal hint " + revealed + " before hint " + index);
     }
-    jdbc.sql(
-            """
-            insert into reveal (client_id, problem_id, kind, hint_index)
-            values (:client, :problem, 'hint', :index) on conflict do nothing
-            """)
-        .param("client", clientId)
-        .param("problem", id)
-        .param("index", index)
-        .update();
+    store.recordHint(clientId, id, index);
     return new HintReveal(index, problem.hints().get(index), Math.max(revealed, index + 1), total);
   }
 
@@ -87,14 +79,7 @@ class RevealController {
       @RequestHeader(name = CLIENT_HEADER, required = false) String client) {
     var clientId = clientId(client);
     var problem = problem(id);
-    jdbc.sql(
-            """
-            insert into reveal (client_id, problem_id, kind)
-            values (:client, :problem, 'solution') on conflict do nothing
-            """)
-        .param("client", clientId)
-        .param("problem", id)
-        .update();
+    store.recordSolution(clientId, id);
     return new SolutionView(
         problem.solutions(), problem.solutionExplanation(), problem.complexity());
   }
@@ -105,45 +90,13 @@ class RevealController {
       @RequestHeader(name = CLIENT_HEADER, required = false) String client) {
     var clientId = clientId(client);
     var problem = problem(id);
+    // A newer revision may have fewer hints than were revealed of an older one.
     var hints =
-        jdbc
-            .sql(
-                """
-                select hint_index from reveal
-                where client_id = :client and problem_id = :problem and kind = 'hint'
-                order by hint_index
-                """)
-            .param("client", clientId)
-            .param("problem", id)
-            .query(Integer.class)
-            .list()
-            .stream()
+        store.revealedHintIndexes(clientId, id).stream()
             .filter(i -> i < problem.hints().size())
             .map(i -> new RevealedHint(i, problem.hints().get(i)))
             .toList();
-    var solution =
-        jdbc.sql(
-                """
-                select count(*) from reveal
-                where client_id = :client and problem_id = :problem and kind = 'solution'
-                """)
-            .param("client", clientId)
-            .param("problem", id)
-            .query(Integer.class)
-            .single();
-    return new Reveals(hints, solution > 0);
-  }
-
-  private int revealedHints(UUID clientId, String problemId) {
-    return jdbc.sql(
-            """
-            select count(*) from reveal
-            where client_id = :client and problem_id = :problem and kind = 'hint'
-            """)
-        .param("client", clientId)
-        .param("problem", problemId)
-        .query(Integer.class)
-        .single();
+    return new Reveals(hints, store.solutionViewed(clientId, id));
   }
 
   private Problem problem(String id) {

@@ -5,40 +5,32 @@ import dev.improview.execution.internal.sandbox.IsolationReport.Check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sandbox on this machine: bubblewrap behind a launcher and a uid drop, with one cgroup per
  * run, or, in permissive mode without bubblewrap, plain processes with the same timeouts and caps.
- * Processes are single use; a pool per spec keeps some started ahead of their job.
+ * Processes are single use. This class probes the machine, picks the backend and spawns; {@link
+ * Admission} decides who may hold a process, {@link PrestartPool} keeps some started ahead of their
+ * job, and {@link RunCleanup} removes what a closed run leaves behind.
  */
 public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessSandbox.class);
-  private static final int CGROUP_REMOVE_ATTEMPTS = 50;
 
   private final SandboxProperties properties;
   private final Path privateDir;
@@ -56,10 +48,10 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   private final String groupPrefix =
       "s" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet() + "-";
   private final AtomicLong sequence = new AtomicLong();
-  private final Map<ProcessSpec, Pool> pools = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
-  private final ExecutorService refillers;
   private final ExecutorService stderrDrainers;
+  private final RunCleanup cleanup;
+  private final PrestartPool prestarted;
   private volatile boolean closed;
 
   private ProcessSandbox(
@@ -83,9 +75,14 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
             properties.backgroundQueueWait(),
             properties.maxQueued());
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-watchdog"));
-    this.refillers =
-        Executors.newFixedThreadPool(properties.refillThreads(), daemon("sandbox-refill"));
     this.stderrDrainers = Executors.newCachedThreadPool(daemon("sandbox-stderr"));
+    this.cleanup = new RunCleanup(scheduler, properties.killTimeout());
+    this.prestarted =
+        new PrestartPool(
+            properties.refillThreads(),
+            daemon("sandbox-refill"),
+            properties.killTimeout(),
+            this::spawn);
     this.report = knownReport != null ? knownReport : probe(this.cgroups != null);
   }
 
@@ -210,21 +207,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
   @Override
   public void prewarm(ProcessSpec spec, int size) {
-    if (size < 0) {
-      throw new IllegalArgumentException("size < 0: " + size);
-    }
-    if (spec.writableDir() != null && size > 0) {
-      throw new IllegalArgumentException("a spec with a writable directory is never pooled");
-    }
-    Pool pool = pools.computeIfAbsent(spec, Pool::new);
-    pool.target = size;
-    pool.refill();
-    // A smaller target (a spec replaced by a better one) gives back the processes it no longer
-    // needs.
-    SandboxedProcess surplus;
-    while (pool.ready.size() > size && (surplus = pool.ready.pollLast()) != null) {
-      surplus.close();
-    }
+    prestarted.prewarm(spec, size);
   }
 
   /** How many callers are waiting for an interactive slot now (an estimate). */
@@ -234,8 +217,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
   /** How many pre-started processes of this spec are waiting now. */
   int ready(ProcessSpec spec) {
-    Pool pool = pools.get(spec);
-    return pool == null ? 0 : pool.ready.size();
+    return prestarted.ready(spec);
   }
 
   @Override
@@ -245,16 +227,13 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     }
     Runnable release = admission.admit(lane);
     try {
-      SandboxedProcess process = takePrestarted(spec);
+      SandboxedProcess process = prestarted.take(spec);
       if (process == null) {
         process = spawn(spec);
       }
       process.activate(limits, properties.cpuPollInterval(), release);
-      Pool pool = pools.get(spec);
-      if (pool != null) {
-        // After the hand-over, so starting the replacement never delays this caller.
-        pool.refill();
-      }
+      // After the hand-over, so starting the replacement never delays this caller.
+      prestarted.refill(spec);
       return process;
     } catch (IOException e) {
       release.run();
@@ -263,21 +242,6 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       release.run();
       throw e;
     }
-  }
-
-  private SandboxedProcess takePrestarted(ProcessSpec spec) {
-    Pool pool = pools.get(spec);
-    if (pool == null) {
-      return null;
-    }
-    SandboxedProcess process;
-    while ((process = pool.ready.pollFirst()) != null) {
-      if (process.isAlive()) {
-        return process;
-      }
-      process.close();
-    }
-    return null;
   }
 
   private SandboxedProcess spawnActivated(ProcessSpec spec) throws IOException {
@@ -320,14 +284,9 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           properties.killTimeout(),
           scheduler,
           stderrDrainers,
-          spec.writableDir() == null
-              ? this::release
-              : (closedGroup, closedWorkDir) -> {
-                release(closedGroup, closedWorkDir);
-                takeBack(spec.writableDir());
-              });
+          cleanup.forRun(spec.writableDir()));
     } catch (IOException | RuntimeException e) {
-      release(group, workDir);
+      cleanup.release(group, workDir);
       throw e;
     }
   }
@@ -340,126 +299,17 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     }
   }
 
-  /**
-   * Gives a writable directory and everything the run left in it back to the server's uid (the
-   * process tree is gone by now). Links are changed, never followed.
-   */
-  private static void takeBack(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-      int gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
-      for (Path file : files.toList()) {
-        Files.setAttribute(file, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(file, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
-      }
-    } catch (IOException | RuntimeException e) {
-      log.warn("could not take back the writable directory {}: {}", dir, e.toString());
-    }
-  }
-
-  /** Removes a closed run's cgroup (the kernel may refuse briefly: retried) and host work dir. */
-  private void release(Cgroups.Group group, Path workDir) {
-    if (workDir != null) {
-      deleteTree(workDir);
-    }
-    if (group != null) {
-      // The group is empty by now; removing its directories is kept off the caller's path.
-      try {
-        scheduler.execute(
-            () -> {
-              if (!group.remove()) {
-                retryRemove(group, 1);
-              }
-            });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        group.remove();
-      }
-    }
-  }
-
-  private void retryRemove(Cgroups.Group group, int attempt) {
-    if (attempt > CGROUP_REMOVE_ATTEMPTS || scheduler.isShutdown()) {
-      log.warn("cgroup of a finished run could not be removed: {}", group.procsFiles());
-      return;
-    }
-    scheduler.schedule(
-        () -> {
-          group.killAll(properties.killTimeout());
-          if (!group.remove()) {
-            retryRemove(group, attempt + 1);
-          }
-        },
-        10L * attempt,
-        TimeUnit.MILLISECONDS);
-  }
-
   @Override
   public void close() {
     closed = true;
-    for (Pool pool : pools.values()) {
-      pool.target = 0;
-      SandboxedProcess process;
-      while ((process = pool.ready.pollFirst()) != null) {
-        process.close();
-      }
-    }
-    refillers.shutdownNow();
-    try {
-      refillers.awaitTermination(properties.killTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (Pool pool : pools.values()) {
-      SandboxedProcess process;
-      while ((process = pool.ready.pollFirst()) != null) {
-        process.close();
-      }
-    }
+    // The pool first, while the scheduler still removes (and retries) its processes' cgroups.
+    prestarted.close();
     scheduler.shutdown();
     stderrDrainers.shutdown();
     if (launch != null) {
       launch.close();
     }
-    deleteTree(privateDir);
-  }
-
-  /** Pre-started processes of one spec. */
-  private final class Pool {
-    private final ProcessSpec spec;
-    private final Deque<SandboxedProcess> ready = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger starting = new AtomicInteger();
-    private volatile int target;
-
-    Pool(ProcessSpec spec) {
-      this.spec = spec;
-    }
-
-    synchronized void refill() {
-      while (!closed && ready.size() + starting.get() < target) {
-        starting.incrementAndGet();
-        try {
-          refillers.execute(this::startOne);
-        } catch (RuntimeException e) {
-          starting.decrementAndGet();
-          return;
-        }
-      }
-    }
-
-    private void startOne() {
-      try {
-        SandboxedProcess process = spawn(spec);
-        if (closed) {
-          process.close();
-        } else {
-          ready.addLast(process);
-        }
-      } catch (IOException | RuntimeException e) {
-        log.warn("could not pre-start a sandboxed process for {}: {}", spec.key(), e.toString());
-      } finally {
-        starting.decrementAndGet();
-      }
-    }
+    RunCleanup.deleteTree(privateDir);
   }
 
   private static boolean isStaleGroup(String name) {
@@ -514,35 +364,6 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       return filter;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + filter, e);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try {
-      // walkFileTree does not follow symlinks: a link planted in a work dir is deleted, not
-      // followed.
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc)
-                throws IOException {
-              Files.deleteIfExists(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      log.warn("could not delete {}: {}", root, e.toString());
     }
   }
 
