@@ -286,7 +286,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           stderrDrainers,
           cleanup.forRun(spec.writableDir()));
     } catch (IOException | RuntimeException e) {
-      cleanup.release(group, workDir);
+      // The same cleanup a run gets when it closes: a handed-over directory is taken back too.
+      cleanup.forRun(spec.writableDir()).release(group, workDir);
       throw e;
     }
   }
@@ -312,9 +313,10 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     RunCleanup.deleteTree(privateDir);
   }
 
-  private static boolean isStaleGroup(String name) {
-    // Ours are "s<server pid>-<n>"; a group of a server that no longer runs is stale.
-    if (!name.matches("s\\d+-\\d+")) {
+  static boolean isStaleGroup(String name) {
+    // Ours are "s<server pid>-<sandbox instance>-<run>"; a group of a server that no longer runs
+    // is stale.
+    if (!name.matches("s\\d+-\\d+-\\d+")) {
       return name.startsWith("probe-") && isDeadPid(name.substring("probe-".length()));
     }
     return isDeadPid(name.substring(1, name.indexOf('-')));

@@ -86,4 +86,15 @@ class ProcessSandboxModesTest {
     assertThatThrownBy(() -> new SandboxLimits(Duration.ZERO, Duration.ofSeconds(1), 1, 1))
         .hasMessageContaining("wall");
   }
+
+  @Test
+  void groupsLeftByADeadServerAreStaleAndOurOwnAreNot() {
+    long self = ProcessHandle.current().pid();
+    // No process has pid 2^22 + 1 on Linux (pid_max is at most 2^22).
+    long dead = (1L << 22) + 1;
+    assertThat(ProcessSandbox.isStaleGroup("s" + dead + "-3-17")).isTrue();
+    assertThat(ProcessSandbox.isStaleGroup("s" + self + "-3-17")).isFalse();
+    assertThat(ProcessSandbox.isStaleGroup("probe-" + dead)).isTrue();
+    assertThat(ProcessSandbox.isStaleGroup("not-ours")).isFalse();
+  }
 }
