@@ -12,7 +12,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How a returned value is compared with the expected one; done in the server, never in the sandbox.
+ * How a returned value is compared with the expected one: part of a problem's definition, applied
+ * by the judge above the engine (the engine itself never sees an expected value), never in the
+ * sandbox.
  */
 public record Comparison(
     Mode mode, @JsonInclude(JsonInclude.Include.NON_DEFAULT) double tolerance) {
@@ -60,7 +62,7 @@ public record Comparison(
   }
 
   @JsonCreator
-  static Comparison fromJson(
+  public static Comparison fromJson(
       @JsonProperty("mode") String mode, @JsonProperty("tolerance") Double tolerance) {
     return new Comparison(Mode.fromId(mode), tolerance == null ? 0 : tolerance);
   }

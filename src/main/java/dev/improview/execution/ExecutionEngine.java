@@ -165,6 +165,16 @@ public class ExecutionEngine implements AutoCloseable {
     return new ExecutionReport(Verdict.INTERNAL_ERROR, tests, List.of(), 0);
   }
 
+  /** The largest solution a run accepts, in UTF-8 bytes ({@code max-code-bytes}). */
+  public int maxCodeBytes() {
+    return properties.maxCodeBytes();
+  }
+
+  /** The most tests one run accepts ({@code max-tests}). */
+  public int maxTests() {
+    return properties.maxTests();
+  }
+
   @Override
   public void close() {
     closed = true;

@@ -4,17 +4,13 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One run: user code in a language, the signature it implements, the tests and the limits. The
- * engine additionally caps the code size ({@code improview.execution.max-code-bytes}) and the
- * number of tests ({@code improview.execution.max-tests}).
+ * One run: user code in a language, the signature it implements, the tests' arguments and the
+ * limits. The engine additionally caps the code size ({@code improview.execution.max-code-bytes})
+ * and the number of tests ({@code improview.execution.max-tests}); what a run returns is judged
+ * above it.
  */
 public record ExecutionRequest(
-    Language language,
-    String code,
-    Signature signature,
-    Comparison comparison,
-    List<TestCase> tests,
-    RunLimits limits) {
+    Language language, String code, Signature signature, List<TestCase> tests, RunLimits limits) {
 
   public ExecutionRequest {
     if (language == null) {
@@ -28,9 +24,6 @@ public record ExecutionRequest(
     }
     if (signature == null) {
       throw new IllegalArgumentException("signature is null");
-    }
-    if (comparison == null) {
-      throw new IllegalArgumentException("comparison is null");
     }
     if (tests == null || tests.isEmpty()) {
       throw new IllegalArgumentException("tests is empty");
@@ -74,15 +67,6 @@ public record ExecutionRequest(
                 + ": "
                 + abbreviate(args.get(j)));
       }
-    }
-    if (test.expected() != null && !signature.returns().accepts(test.expected())) {
-      throw new IllegalArgumentException(
-          "tests["
-              + index
-              + "].expected is not a valid "
-              + signature.returns()
-              + ": "
-              + abbreviate(test.expected()));
     }
   }
 

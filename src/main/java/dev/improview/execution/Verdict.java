@@ -2,11 +2,14 @@ package dev.improview.execution;
 
 /** The outcome of one test, or of a whole run. */
 public enum Verdict {
-  /** Returned the expected value. */
+  /** Returned the expected value (decided by the judge). */
   PASSED,
-  /** Ran fine and the test had no expectation (custom inputs): the value is reported as is. */
+  /**
+   * Ran fine and returned a well-typed value. The engine stops here; the judge turns it into PASSED
+   * or WRONG_ANSWER where the test has an expected value, and keeps it where it has none.
+   */
   COMPLETED,
-  /** Returned a value that does not match the expected one. */
+  /** Returned a value that does not match the expected one (decided by the judge). */
   WRONG_ANSWER,
   /** Threw, overflowed its stack, returned a value of the wrong type or ended the process. */
   RUNTIME_ERROR,

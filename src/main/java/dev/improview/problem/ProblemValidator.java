@@ -1,14 +1,11 @@
 package dev.improview.problem;
 
-import dev.improview.execution.ExecutionEngine;
-import dev.improview.execution.ExecutionReport;
-import dev.improview.execution.ExecutionRequest;
 import dev.improview.execution.Lane;
 import dev.improview.execution.Language;
 import dev.improview.execution.RunLimits;
-import dev.improview.execution.TestCase;
-import dev.improview.execution.TestReport;
 import dev.improview.execution.Verdict;
+import dev.improview.problem.Judge.Expectation;
+import dev.improview.problem.JudgedTest.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,16 +21,16 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class ProblemValidator {
 
-  private final ExecutionEngine engine;
+  private final Judge judge;
   private final ValidationProperties properties;
 
-  ProblemValidator(ExecutionEngine engine, ValidationProperties properties) {
-    this.engine = engine;
+  ProblemValidator(Judge judge, ValidationProperties properties) {
+    this.judge = judge;
     this.properties = properties;
   }
 
-  /** A labelled test: where it comes from in the document, and what to run. */
-  private record Labelled(String label, TestCase test) {}
+  /** A labelled test: where it comes from in the document, and what to judge. */
+  private record Labelled(String label, Expectation test) {}
 
   /**
    * Runs every reference solution on every test and example, in the background lane, within the
@@ -126,7 +123,7 @@ public class ProblemValidator {
         List.of());
   }
 
-  private ExecutionReport run(
+  private Judgement run(
       Problem problem, Language language, String code, List<Labelled> tests, Duration left) {
     var wall =
         left.compareTo(properties.referenceWallPerRun()) < 0
@@ -139,20 +136,19 @@ public class ProblemValidator {
             RunLimits.DEFAULT_MEMORY_BYTES,
             RunLimits.DEFAULT_MAX_PROCESSES,
             RunLimits.DEFAULT_OUTPUT_BYTES_PER_STREAM);
-    return engine.run(
-        new ExecutionRequest(
-            language,
-            code,
-            problem.signature(),
-            problem.comparison(),
-            tests.stream().map(Labelled::test).toList(),
-            limits),
+    return judge.judge(
+        problem,
+        language,
+        code,
+        tests.stream().map(Labelled::test).toList(),
+        limits,
         Lane.BACKGROUND);
   }
 
   // The kernel's CPU figure for each test, the same measure that later decides a candidate's TLE.
-  private long timeLimit(Language language, ExecutionReport report) {
-    long slowest = report.tests().stream().mapToLong(TestReport::cpuMillis).max().orElse(0);
+  private long timeLimit(Language language, Judgement report) {
+    long slowest =
+        report.tests().stream().mapToLong(test -> test.outcome().cpuMillis()).max().orElse(0);
     long derived = slowest * properties.multiplier(language);
     return Math.min(
         properties.ceiling().toMillis(), Math.max(properties.floor().toMillis(), derived));
@@ -162,37 +158,41 @@ public class ProblemValidator {
     var tests = new ArrayList<Labelled>();
     for (int i = 0; i < problem.publicTests().size(); i++) {
       var t = problem.publicTests().get(i);
-      tests.add(new Labelled("publicTests[" + i + "]", new TestCase(t.args(), t.expected())));
+      tests.add(new Labelled("publicTests[" + i + "]", expectation(t.args(), t.expected())));
     }
     for (int i = 0; i < problem.hiddenTests().size(); i++) {
       var t = problem.hiddenTests().get(i);
-      tests.add(new Labelled("hiddenTests[" + i + "]", new TestCase(t.args(), t.expected())));
+      tests.add(new Labelled("hiddenTests[" + i + "]", expectation(t.args(), t.expected())));
     }
     for (int i = 0; i < problem.examples().size(); i++) {
       var e = problem.examples().get(i);
-      tests.add(new Labelled("examples[" + i + "]", new TestCase(e.args(), e.output())));
+      tests.add(new Labelled("examples[" + i + "]", expectation(e.args(), e.output())));
     }
     return tests;
   }
 
-  private static List<String> failures(ExecutionReport report, List<Labelled> tests) {
+  private static Expectation expectation(JsonNode args, JsonNode expected) {
+    return new Expectation(Kind.HIDDEN, args, expected, "");
+  }
+
+  private static List<String> failures(Judgement report, List<Labelled> tests) {
     var failures = new ArrayList<String>();
     for (var diagnostic : report.diagnostics()) {
       failures.add("compile: line " + diagnostic.line() + ": " + diagnostic.message());
     }
-    for (var outcome : report.tests()) {
-      if (outcome.verdict() == Verdict.PASSED) {
+    for (var judged : report.tests()) {
+      if (judged.verdict() == Verdict.PASSED) {
         continue;
       }
-      var labelled = tests.get(outcome.index());
-      var line = new StringBuilder(labelled.label()).append(": ").append(outcome.verdict());
-      if (outcome.verdict() == Verdict.WRONG_ANSWER) {
+      var labelled = tests.get(judged.index());
+      var line = new StringBuilder(labelled.label()).append(": ").append(judged.verdict());
+      if (judged.verdict() == Verdict.WRONG_ANSWER) {
         line.append(": expected ")
             .append(abbreviate(labelled.test().expected()))
             .append(", got ")
-            .append(abbreviate(outcome.actual()));
-      } else if (!outcome.message().isBlank()) {
-        line.append(": ").append(firstLine(outcome.message()));
+            .append(abbreviate(judged.outcome().actual()));
+      } else if (!judged.message().isBlank()) {
+        line.append(": ").append(firstLine(judged.message()));
       }
       failures.add(line.toString());
     }

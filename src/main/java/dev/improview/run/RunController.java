@@ -1,14 +1,12 @@
 package dev.improview.run;
 
 import dev.improview.execution.Diagnostic;
-import dev.improview.execution.ExecutionEngine;
-import dev.improview.execution.ExecutionReport;
-import dev.improview.execution.ExecutionRequest;
 import dev.improview.execution.Language;
-import dev.improview.execution.TestCase;
 import dev.improview.execution.Verdict;
 import dev.improview.platform.ApiProblems;
-import dev.improview.problem.Problem;
+import dev.improview.problem.Judge;
+import dev.improview.problem.JudgedTest;
+import dev.improview.problem.Judgement;
 import dev.improview.problem.ProblemCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +19,11 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code POST /api/runs}: the problem's public tests, or the candidate's own inputs checked against
- * what the reference solution returns for them.
+ * what the reference solution returns for them. It parses, asks the {@link Judge}, and maps the
+ * judgement to the response, echoing long values shortened ({@link EchoLimits}).
  */
 @RestController
 class RunController {
-
-  /** Custom inputs per run; each costs a reference run and a user run. */
-  static final int MAX_CUSTOM_TESTS = 10;
 
   record CustomTest(JsonNode args) {}
 
@@ -35,7 +31,7 @@ class RunController {
 
   record TestResult(
       int index,
-      String kind,
+      JudgedTest.Kind kind,
       Verdict verdict,
       JsonNode args,
       JsonNode expected,
@@ -53,20 +49,13 @@ class RunController {
       Verdict verdict, List<TestResult> tests, List<Diagnostic> diagnostics, long wallMillis) {}
 
   private final ProblemCatalog catalog;
-  private final ExecutionEngine engine;
-  private final RunLimitsPolicy limits;
+  private final Judge judge;
   private final EchoLimits echo;
   private final ObjectMapper json;
 
-  RunController(
-      ProblemCatalog catalog,
-      ExecutionEngine engine,
-      RunLimitsPolicy limits,
-      EchoLimits echo,
-      ObjectMapper json) {
+  RunController(ProblemCatalog catalog, Judge judge, EchoLimits echo, ObjectMapper json) {
     this.catalog = catalog;
-    this.engine = engine;
-    this.limits = limits;
+    this.judge = judge;
     this.echo = echo;
     this.json = json;
   }
@@ -87,72 +76,21 @@ class RunController {
                 () -> ApiProblems.notFound("No problem with id '" + body.problemId() + "'"))
             .problem();
     var custom = body.customTests() == null ? List.<CustomTest>of() : body.customTests();
-    if (custom.isEmpty()) {
-      var tests =
-          problem.publicTests().stream().map(t -> new TestCase(t.args(), t.expected())).toList();
-      var report = execute(problem, language, body.code(), tests);
-      return response(report, tests, "public", List.of());
-    }
-    return runCustom(problem, language, body.code(), custom);
+    var judgement =
+        custom.isEmpty()
+            ? judge.publicTests(problem, language, body.code())
+            : judge.customInputs(
+                problem,
+                language,
+                body.code(),
+                custom.stream().map(t -> t == null ? null : t.args()).toList());
+    return response(judgement);
   }
 
-  private RunResponse runCustom(
-      Problem problem, Language language, String code, List<CustomTest> custom) {
-    if (custom.size() > MAX_CUSTOM_TESTS) {
-      throw ApiProblems.badRequest(
-          "'customTests' has " + custom.size() + " entries; at most " + MAX_CUSTOM_TESTS);
-    }
-    var args = new ArrayList<JsonNode>();
-    for (int i = 0; i < custom.size(); i++) {
-      args.add(CustomArgs.check(problem.signature(), custom.get(i), i));
-    }
-    var reference =
-        execute(
-            problem,
-            language,
-            problem.solutions().get(language.id()),
-            args.stream().map(TestCase::withoutExpectation).toList());
-    var tests = new ArrayList<TestCase>();
-    var notes = new ArrayList<String>();
-    for (int i = 0; i < args.size(); i++) {
-      var outcome = reference.tests().get(i);
-      if (outcome.verdict().isSuccess()) {
-        tests.add(new TestCase(args.get(i), outcome.actual()));
-        notes.add(null);
-      } else {
-        tests.add(TestCase.withoutExpectation(args.get(i)));
-        notes.add(
-            "The reference solution did not return a value for this input ("
-                + outcome.verdict()
-                + "); check that it meets the constraints.");
-      }
-    }
-    return response(execute(problem, language, code, tests), tests, "custom", notes);
-  }
-
-  private ExecutionReport execute(
-      Problem problem, Language language, String code, List<TestCase> tests) {
-    try {
-      return engine.run(
-          new ExecutionRequest(
-              language,
-              code,
-              problem.signature(),
-              problem.comparison(),
-              tests,
-              limits.forProblem(problem, language)));
-    } catch (IllegalArgumentException e) {
-      throw ApiProblems.badRequest(e.getMessage());
-    }
-  }
-
-  private RunResponse response(
-      ExecutionReport report, List<TestCase> tests, String kind, List<String> notes) {
+  private RunResponse response(Judgement judgement) {
     var results = new ArrayList<TestResult>();
-    for (var outcome : report.tests()) {
-      var test = tests.get(outcome.index());
-      var note = notes.isEmpty() ? null : notes.get(outcome.index());
-      var message = note == null ? outcome.message() : joined(note, outcome.message());
+    for (var test : judgement.tests()) {
+      var outcome = test.outcome();
       var values = echo.echo(json);
       var args = json.createArrayNode();
       for (int i = 0; i < test.args().size(); i++) {
@@ -162,9 +100,9 @@ class RunController {
       var actual = values.value("actual", outcome.actual());
       results.add(
           new TestResult(
-              outcome.index(),
-              kind,
-              outcome.verdict(),
+              test.index(),
+              test.kind(),
+              test.verdict(),
               args,
               expected,
               actual,
@@ -174,14 +112,11 @@ class RunController {
               outcome.stderrTruncated(),
               outcome.timeMillis(),
               outcome.cpuMillis(),
-              message,
+              test.message(),
               values.shortened()));
     }
-    return new RunResponse(report.verdict(), results, report.diagnostics(), report.wallMillis());
-  }
-
-  private static String joined(String first, String second) {
-    return second == null || second.isBlank() ? first : first + "\n" + second;
+    return new RunResponse(
+        judgement.verdict(), results, judgement.diagnostics(), judgement.wallMillis());
   }
 
   private static Language language(String id) {

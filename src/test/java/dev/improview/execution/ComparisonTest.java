@@ -1,12 +1,18 @@
 package dev.improview.execution;
 
-import static dev.improview.execution.ValueTypeTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
+
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
+  private static tools.jackson.databind.JsonNode json(String text) {
+    return JSON.readTree(text);
+  }
 
   @Test
   void exactIsDeepOrderedEqualityWhereOneEqualsOnePointZero() {

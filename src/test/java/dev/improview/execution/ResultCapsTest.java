@@ -43,7 +43,7 @@ class ResultCapsTest {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     List<TestCase> cases = new ArrayList<>();
     for (int i = 0; i < tests; i++) {
-      cases.add(new TestCase(nodes.arrayNode().add(i), null));
+      cases.add(new TestCase(nodes.arrayNode().add(i)));
     }
     return engine.run(
         new ExecutionRequest(
@@ -53,7 +53,6 @@ class ResultCapsTest {
                 "solve",
                 List.of(new Parameter("n", ValueType.parse("int"))),
                 ValueType.parse(returns)),
-            Comparison.exact(),
             cases,
             RunLimits.defaults()));
   }

@@ -85,13 +85,18 @@ class UnforgeableVerdictsTest {
                 language,
                 code,
                 SIGNATURE,
-                Comparison.exact(),
-                List.of(new TestCase(nodes.arrayNode().add(7), nodes.numberNode(7))),
+                List.of(new TestCase(nodes.arrayNode().add(7))),
                 LIMITS));
     assertThat(log.list)
         .as("nothing the code does is logged as our error or with a stack trace")
         .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null);
     return report.tests().get(0);
+  }
+
+  // What the engine reports for a run that did its job: the value it returned, to be judged above.
+  private static void assertReturnedSeven(TestReport test) {
+    assertThat(test.verdict()).as(test.toString()).isEqualTo(Verdict.COMPLETED);
+    assertThat(test.actual().asInt()).as(test.toString()).isEqualTo(7);
   }
 
   private static void assertCpuLimit(TestReport test) {
@@ -229,7 +234,7 @@ class UnforgeableVerdictsTest {
                     pass
                 return n
             """);
-    assertThat(test.verdict()).as(test.toString()).isEqualTo(Verdict.PASSED);
+    assertReturnedSeven(test);
     assertThat(test.cpuMillis()).as(test.toString()).isBetween(250L, 1000L);
   }
 
@@ -282,7 +287,7 @@ class UnforgeableVerdictsTest {
             Object.prototype.toJSON = function () { return 'hijacked'; };
             function solve(n) { return n; }
             """);
-    assertThat(test.verdict()).as(test.toString()).isEqualTo(Verdict.PASSED);
+    assertReturnedSeven(test);
   }
 
   @Test
@@ -317,7 +322,7 @@ class UnforgeableVerdictsTest {
               }
             }
             """);
-    assertThat(test.verdict()).as(test.toString()).isEqualTo(Verdict.PASSED);
+    assertReturnedSeven(test);
     assertThat(test.stdout()).contains("\"value\":1");
   }
 }

@@ -1,7 +1,7 @@
-package dev.improview.run;
+package dev.improview.problem;
 
 import dev.improview.execution.Signature;
-import dev.improview.platform.ApiProblems;
+import dev.improview.problem.JudgeRejection.Reason;
 import tools.jackson.databind.JsonNode;
 
 /** Checks a candidate's own test arguments against the signature before anything runs. */
@@ -9,15 +9,14 @@ final class CustomArgs {
 
   private CustomArgs() {}
 
-  static JsonNode check(Signature signature, RunController.CustomTest test, int index) {
+  static JsonNode check(Signature signature, JsonNode args, int index) {
     var path = "customTests[" + index + "].args";
-    if (test == null || test.args() == null || !test.args().isArray()) {
-      throw ApiProblems.badRequest("'" + path + "' must be an array with one value per parameter");
+    if (args == null || !args.isArray()) {
+      throw rejected("'" + path + "' must be an array with one value per parameter");
     }
-    var args = test.args();
     var params = signature.params();
     if (args.size() != params.size()) {
-      throw ApiProblems.badRequest(
+      throw rejected(
           "'"
               + path
               + "' has "
@@ -30,7 +29,7 @@ final class CustomArgs {
     for (int i = 0; i < params.size(); i++) {
       var param = params.get(i);
       if (!param.type().accepts(args.get(i))) {
-        throw ApiProblems.badRequest(
+        throw rejected(
             "'"
                 + path
                 + "["
@@ -44,6 +43,10 @@ final class CustomArgs {
       }
     }
     return args;
+  }
+
+  private static JudgeRejection rejected(String detail) {
+    return new JudgeRejection(Reason.INVALID_ARGUMENTS, detail);
   }
 
   private static String abbreviate(JsonNode value) {

@@ -1,0 +1,195 @@
+package dev.improview.problem;
+
+import dev.improview.execution.Comparison;
+import dev.improview.execution.ExecutionEngine;
+import dev.improview.execution.ExecutionReport;
+import dev.improview.execution.ExecutionRequest;
+import dev.improview.execution.Lane;
+import dev.improview.execution.Language;
+import dev.improview.execution.RunLimits;
+import dev.improview.execution.TestCase;
+import dev.improview.execution.TestReport;
+import dev.improview.execution.Verdict;
+import dev.improview.problem.JudgeRejection.Reason;
+import dev.improview.problem.JudgedTest.Kind;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Judging code against a problem: the one place where expected values meet returned ones. The
+ * engine runs the code and reports what each test returned; the judge picks the tests, gets the
+ * expected values (stored, or from the reference solution for a candidate's own inputs), compares
+ * under the problem's comparison and decides PASSED or WRONG_ANSWER. Runs, submissions and
+ * validation all come through here. What the caller got wrong is a {@link JudgeRejection}; anything
+ * else the engine throws is a bug of ours.
+ */
+@Component
+public class Judge {
+
+  /** Custom inputs per run; each costs a reference run and a run of the candidate's code. */
+  public static final int MAX_CUSTOM_TESTS = 10;
+
+  private final ExecutionEngine engine;
+  private final ProblemCatalog catalog;
+
+  Judge(ExecutionEngine engine, ProblemCatalog catalog) {
+    this.engine = engine;
+    this.catalog = catalog;
+  }
+
+  /** A test to judge: where it comes from, its arguments and expected value (null: none). */
+  record Expectation(Kind kind, JsonNode args, JsonNode expected, String note) {}
+
+  /** The problem's public tests. */
+  public Judgement publicTests(Problem problem, Language language, String code) {
+    return judge(problem, language, code, expectations(problem.publicTests(), Kind.PUBLIC));
+  }
+
+  /** Every test, public then hidden: what a submission is judged on. */
+  public Judgement allTests(Problem problem, Language language, String code) {
+    List<Expectation> tests = new ArrayList<>(expectations(problem.publicTests(), Kind.PUBLIC));
+    tests.addAll(expectations(problem.hiddenTests(), Kind.HIDDEN));
+    return judge(problem, language, code, tests);
+  }
+
+  /**
+   * The candidate's own inputs, each checked against the signature, with the value the reference
+   * solution in the same language returns for it as the expected one.
+   *
+   * @throws JudgeRejection when there are too many inputs or one does not fit the signature
+   */
+  public Judgement customInputs(
+      Problem problem, Language language, String code, List<JsonNode> inputs) {
+    if (inputs.size() > MAX_CUSTOM_TESTS) {
+      throw new JudgeRejection(
+          Reason.TOO_MANY_TESTS,
+          "'customTests' has " + inputs.size() + " entries; at most " + MAX_CUSTOM_TESTS);
+    }
+    for (int i = 0; i < inputs.size(); i++) {
+      CustomArgs.check(problem.signature(), inputs.get(i), i);
+    }
+    checkCode(code);
+    String reference = problem.solutions().get(language.id());
+    if (reference == null || reference.isBlank()) {
+      throw new JudgeRejection(
+          Reason.NO_REFERENCE,
+          "Problem '" + problem.id() + "' has no " + language.id() + " reference solution");
+    }
+    List<TestCase> cases = inputs.stream().map(TestCase::new).toList();
+    ExecutionReport expected = run(problem, language, reference, cases, limits(problem, language));
+    List<Expectation> tests = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      TestReport outcome = expected.tests().get(i);
+      if (outcome.verdict().isSuccess()) {
+        tests.add(new Expectation(Kind.CUSTOM, inputs.get(i), outcome.actual(), ""));
+      } else {
+        tests.add(
+            new Expectation(
+                Kind.CUSTOM,
+                inputs.get(i),
+                null,
+                "The reference solution did not return a value for this input ("
+                    + outcome.verdict()
+                    + "); check that it meets the constraints."));
+      }
+    }
+    return judge(problem, language, code, tests);
+  }
+
+  private Judgement judge(
+      Problem problem, Language language, String code, List<Expectation> tests) {
+    checkCode(code);
+    return judge(problem, language, code, tests, limits(problem, language), Lane.INTERACTIVE);
+  }
+
+  /** Runs and judges {@code tests}; the validator's entry, with its own limits and lane. */
+  Judgement judge(
+      Problem problem,
+      Language language,
+      String code,
+      List<Expectation> tests,
+      RunLimits limits,
+      Lane lane) {
+    List<TestCase> cases = tests.stream().map(t -> new TestCase(t.args())).toList();
+    ExecutionReport report =
+        engine.run(new ExecutionRequest(language, code, problem.signature(), cases, limits), lane);
+    List<JudgedTest> judged = new ArrayList<>();
+    for (TestReport outcome : report.tests()) {
+      Expectation test = tests.get(outcome.index());
+      judged.add(
+          new JudgedTest(
+              outcome.index(),
+              test.kind(),
+              verdict(problem.comparison(), outcome, test.expected()),
+              test.args(),
+              test.expected(),
+              outcome,
+              test.note()));
+    }
+    return new Judgement(
+        overall(judged, report.verdict()), judged, report.diagnostics(), report.wallMillis());
+  }
+
+  private ExecutionReport run(
+      Problem problem, Language language, String code, List<TestCase> cases, RunLimits limits) {
+    return engine.run(new ExecutionRequest(language, code, problem.signature(), cases, limits));
+  }
+
+  // A returned value meets its expected one here, and only here.
+  private static Verdict verdict(Comparison comparison, TestReport outcome, JsonNode expected) {
+    if (outcome.verdict() != Verdict.COMPLETED || expected == null) {
+      return outcome.verdict();
+    }
+    return comparison.matches(expected, outcome.actual()) ? Verdict.PASSED : Verdict.WRONG_ANSWER;
+  }
+
+  private static Verdict overall(List<JudgedTest> tests, Verdict run) {
+    if (run == Verdict.COMPILE_ERROR) {
+      return run;
+    }
+    boolean completed = false;
+    for (JudgedTest test : tests) {
+      if (!test.verdict().isSuccess()) {
+        return test.verdict();
+      }
+      completed |= test.verdict() == Verdict.COMPLETED;
+    }
+    return completed ? Verdict.COMPLETED : Verdict.PASSED;
+  }
+
+  private void checkCode(String code) {
+    int bytes = code.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > engine.maxCodeBytes()) {
+      throw new JudgeRejection(
+          Reason.CODE_TOO_LARGE,
+          "'code' is larger than " + engine.maxCodeBytes() + " bytes: " + bytes);
+    }
+    if (code.indexOf('\0') >= 0) {
+      throw new JudgeRejection(Reason.CODE_HAS_NUL, "'code' contains a NUL character");
+    }
+  }
+
+  // The per-test CPU limit validation derived from the references in this language, else the
+  // engine's default.
+  private RunLimits limits(Problem problem, Language language) {
+    var defaults = RunLimits.defaults();
+    return catalog
+        .timeLimit(problem.id(), language)
+        .map(
+            cpu ->
+                new RunLimits(
+                    cpu,
+                    defaults.wallPerRun(),
+                    defaults.memoryBytes(),
+                    defaults.maxProcesses(),
+                    defaults.outputBytesPerStream()))
+        .orElse(defaults);
+  }
+
+  private static List<Expectation> expectations(List<Problem.TestCase> tests, Kind kind) {
+    return tests.stream().map(t -> new Expectation(kind, t.args(), t.expected(), "")).toList();
+  }
+}
