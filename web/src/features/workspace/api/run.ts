@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { postJson } from "../../../lib/api-client";
-import type { Language } from "../components/languages";
+import type { Language } from "../model/languages";
 
 const nullableString = z.optional(z.nullable(z.string()));
 

@@ -4,7 +4,7 @@ import { VerdictBadge } from "../../../components/ui/verdict-badge";
 import { ApiError } from "../../../lib/api-client";
 import { formatArgs, formatValue } from "../../../lib/format-value";
 import type { RunReport, TestResult } from "../api/run";
-import { diffValues, type Comparison } from "./value-diff";
+import { diffValues, type Comparison } from "../model/value-diff";
 import { SegmentsView, ShortenedView, ValueView } from "./value-view";
 
 export interface RunOutcome {
