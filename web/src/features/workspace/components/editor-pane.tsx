@@ -3,7 +3,8 @@ import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { RUN_SHORTCUT } from "../hooks/use-run-shortcut";
 import type { ServerDiagnostic } from "../model/diagnostics";
-import { LANGUAGE_LABELS, type Language } from "../model/languages";
+import type { Language } from "../../../lib/closed-sets";
+import { LANGUAGE_LABELS } from "../model/languages";
 import { EditorSurface } from "./editor-surface";
 
 interface EditorPaneProps {

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Button, Kbd } from "../../../components/ui/button";
-import { LANGUAGE_LABELS, LANGUAGES, isLanguage, type Language } from "../model/languages";
+import { LANGUAGES, isLanguage, type Language } from "../../../lib/closed-sets";
+import { LANGUAGE_LABELS } from "../model/languages";
 import { RUN_KEYS, RUN_SHORTCUT } from "../hooks/use-run-shortcut";
 import { Timer } from "./timer-clock";
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CodeBuffer, loadDraft, loadLanguage, saveLanguage } from "../model/drafts";
-import type { Language } from "../model/languages";
+import type { Language } from "../../../lib/closed-sets";
 
 const SAVE_DELAY_MS = 400;
 

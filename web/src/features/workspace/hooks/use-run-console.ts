@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { verdictPresentation } from "../../../components/ui/verdict";
+import { isSuccess, type Language } from "../../../lib/closed-sets";
 import { useRun, type RunRequest } from "../api/run";
 import type { RunOutcome } from "../components/results-panel";
-import type { Language } from "../model/languages";
 
 export type ConsoleTab = "testcases" | "results";
 
@@ -28,7 +28,7 @@ export function useRunConsole() {
     run.mutate(request, {
       onSuccess: (report) => {
         setOutcome({ report, custom, language: request.language });
-        const passed = report.tests.filter((t) => t.verdict === "PASSED").length;
+        const passed = report.tests.filter((t) => isSuccess(t.verdict)).length;
         setAnnouncement(
           `${verdictPresentation(report.verdict).label}: ${passed} of ${report.tests.length} tests passed.`,
         );

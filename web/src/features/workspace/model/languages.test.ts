@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isLanguage, starterFromSignature } from "./languages";
+import { isLanguage } from "../../../lib/closed-sets";
+import { starterFromSignature } from "./languages";
 
 const signature = {
   function: "maxSubarraySum",

@@ -1,16 +1,10 @@
-/** The languages a solution can be written in, in the order the picker shows them. */
-export const LANGUAGES = ["javascript", "python", "java"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from "../../../lib/closed-sets";
 
 export const LANGUAGE_LABELS: Record<Language, string> = {
   javascript: "JavaScript",
   python: "Python",
   java: "Java",
 };
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
-}
 
 export interface Signature {
   function: string;
