@@ -10,6 +10,7 @@ import {
   SUCCESS_VERDICTS,
   VERDICTS,
   categorySchema,
+  isLanguage,
   verdictSchema,
 } from "./closed-sets";
 
@@ -112,5 +113,8 @@ describe("the web's closed sets match the server's enums", () => {
   it("rejects a value the server never sends, loudly", () => {
     expect(verdictSchema.safeParse("SANDBOX_LOST").success).toBe(false);
     expect(categorySchema.safeParse("math").success).toBe(false);
+    expect(isLanguage("python")).toBe(true);
+    expect(isLanguage("ruby")).toBe(false);
+    expect(isLanguage(undefined)).toBe(false);
   });
 });

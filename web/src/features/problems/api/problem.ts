@@ -33,8 +33,10 @@ export const problemSchema = z.lazy(() => {
     publicTests: z.array(z.object({ args: z.array(z.unknown()), expected: z.unknown() })),
     hintCount: z.number(),
     hiddenTestCount: z.number(),
-    // Optional so the page still opens against a server that predates them.
-    starterCode: z.optional(byLanguage),
+    // Required: the server generates starter code (problem/StarterCode.java); a response without
+    // it fails validation and the page shows why, rather than the web inventing code.
+    starterCode: byLanguage,
+    // Optional so the page still opens against a server that predates it.
     comparison: z.optional(
       z.object({
         mode: z.enum(["exact", "unordered", "float"]),

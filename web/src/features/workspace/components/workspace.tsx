@@ -9,7 +9,7 @@ import { useRunShortcut } from "../hooks/use-run-shortcut";
 import { useStages } from "../hooks/use-stages";
 import { useVim } from "../hooks/use-vim";
 import type { Language } from "../../../lib/closed-sets";
-import { starterFromSignature, type Signature } from "../model/languages";
+import type { Param } from "../model/arguments";
 import { LIMITS } from "../model/layout";
 import type { Comparison } from "../model/value-diff";
 import { ConsolePane } from "./console-pane";
@@ -21,9 +21,10 @@ import { WorkspaceHeader } from "./workspace-header";
 export interface WorkspaceProblem {
   id: string;
   estimatedMinutes: number;
-  signature: Signature;
+  signature: { params: Param[] };
   publicTests: { args: unknown[]; expected: unknown }[];
-  starterCode?: Record<Language, string>;
+  /** Served by the server per language (problem/StarterCode.java); the web never derives it. */
+  starterCode: Record<Language, string>;
   comparison?: Comparison;
 }
 
@@ -44,11 +45,7 @@ interface WorkspaceProps {
 export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProps) {
   const problemId = problem.id;
   const params = problem.signature.params;
-  const drafts = useDrafts(
-    problemId,
-    (language) =>
-      problem.starterCode?.[language] ?? starterFromSignature(problem.signature, language),
-  );
+  const drafts = useDrafts(problemId, (language) => problem.starterCode[language]);
   const language = drafts.language;
   const [vim, toggleVim] = useVim();
   const cases = useCustomCases(problemId, params, problem.publicTests);
