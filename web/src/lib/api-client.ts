@@ -30,6 +30,40 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A response whose body is not what this page expects, e.g. a verdict it does not know: shown as
+ * an error, never rendered as something else.
+ */
+export class UnexpectedResponseError extends Error {
+  constructor(path: string, detail: string) {
+    super(`The server's answer to ${path} is not what this page expects: ${detail}`);
+    this.name = "UnexpectedResponseError";
+  }
+}
+
+function validate<T>(path: string, schema: z.ZodMiniType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  throw new UnexpectedResponseError(path, describeIssues(result.error.issues, body));
+}
+
+// zod/mini carries no messages ("Invalid input"), so say where and what was found instead.
+function describeIssues(issues: readonly z.core.$ZodIssue[], body: unknown): string {
+  const described = issues.slice(0, 3).map((issue) => {
+    let value = body;
+    for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | null)?.[key];
+    const found = (JSON.stringify(value) ?? "nothing").slice(0, 60);
+    const where =
+      issue.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("") || ".";
+    if (issue.code === "invalid_value") {
+      return `${where} is ${found}, not one of ${issue.values.join(", ")}`;
+    }
+    if (issue.code === "invalid_type") return `${where} is ${found}, not a ${issue.expected}`;
+    return `${where} is ${found} (${issue.code})`;
+  });
+  return described.join("; ") + (issues.length > 3 ? `; and ${issues.length - 3} more` : "");
+}
+
 // The client id lets the server record hint reveals and solution views before sign-in exists.
 function headers(extra: Record<string, string> = {}): Record<string, string> {
   return { Accept: "application/json", "X-Improview-Client": clientId(), ...extra };
@@ -56,7 +90,7 @@ export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promis
   if (!response.ok) {
     throw await toApiError(response);
   }
-  return schema.parse(await response.json());
+  return validate(path, schema, await response.json());
 }
 
 /** POSTs `body` as JSON and validates the JSON answer with `schema`. */
@@ -75,7 +109,7 @@ export async function postJson<T>(
   if (!response.ok) {
     throw await toApiError(response);
   }
-  return schema.parse(await response.json());
+  return validate(path, schema, await response.json());
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

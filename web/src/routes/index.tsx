@@ -2,14 +2,15 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, createFileRoute } from "@tanstack/react-router";
 import { z } from "zod/mini";
 import { catalogQuery } from "../features/problems/api/catalog";
-import { difficultySchema, problemsQuery } from "../features/problems/api/problems";
+import { problemsQuery } from "../features/problems/api/problems";
+import { categorySchema, difficultySchema } from "../lib/closed-sets";
 import { ProblemFilters } from "../features/problems/components/problem-filters";
 import { ProblemList } from "../features/problems/components/problem-list";
 
 // Built on first use, like every schema the start-up code imports (lib/api-client.ts).
 const searchSchema = z.lazy(() =>
   z.object({
-    category: z.catch(z.optional(z.string()), undefined),
+    category: z.catch(z.optional(categorySchema), undefined),
     difficulty: z.catch(z.optional(difficultySchema), undefined),
   }),
 );

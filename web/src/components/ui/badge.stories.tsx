@@ -1,6 +1,6 @@
 import type { Story } from "@ladle/react";
 import { Badge } from "./badge";
-import { VERDICTS } from "./verdict";
+import { VERDICTS } from "../../lib/closed-sets";
 import { VerdictBadge } from "./verdict-badge";
 
 export default { title: "UI / Badge" };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { VERDICTS, verdictPresentation } from "./verdict";
+import { VERDICTS } from "../../lib/closed-sets";
+import { verdictPresentation } from "./verdict";
 
 describe("verdictPresentation", () => {
   it("maps verdicts onto the one palette", () => {
     expect(verdictPresentation("PASSED")).toEqual({ label: "Accepted", tone: "accepted" });
+    expect(verdictPresentation("COMPLETED")).toEqual({ label: "Completed", tone: "accepted" });
     expect(verdictPresentation("WRONG_ANSWER").tone).toBe("wrong");
     expect(verdictPresentation("TIME_LIMIT_EXCEEDED").tone).toBe("limit");
     expect(verdictPresentation("MEMORY_LIMIT_EXCEEDED").tone).toBe("limit");
@@ -15,13 +17,7 @@ describe("verdictPresentation", () => {
 
   it("gives every verdict its own label", () => {
     const labels = VERDICTS.map((v) => verdictPresentation(v).label);
+    expect(labels.every(Boolean)).toBe(true);
     expect(new Set(labels).size).toBe(VERDICTS.length);
-  });
-
-  it("never shows an unknown verdict as the user's failure", () => {
-    expect(verdictPresentation("SANDBOX_LOST")).toEqual({
-      label: "sandbox lost",
-      tone: "internal",
-    });
   });
 });

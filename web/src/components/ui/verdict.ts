@@ -1,22 +1,12 @@
+import type { Verdict } from "../../lib/closed-sets";
 import type { BadgeTone } from "./badge";
 
-/** Every verdict a run can report (the server's closed set). */
-export const VERDICTS = [
-  "PASSED",
-  "WRONG_ANSWER",
-  "RUNTIME_ERROR",
-  "TIME_LIMIT_EXCEEDED",
-  "MEMORY_LIMIT_EXCEEDED",
-  "OUTPUT_LIMIT_EXCEEDED",
-  "COMPILE_ERROR",
-  "INTERNAL_ERROR",
-  "NOT_RUN",
-] as const;
-
-export type Verdict = (typeof VERDICTS)[number];
-
+// Keyed by every verdict (lib/closed-sets.ts), so a verdict added there must be given a label and
+// a tone here before the app compiles; the response schemas reject any verdict not in that set.
 const presentation: Record<Verdict, { label: string; tone: BadgeTone }> = {
   PASSED: { label: "Accepted", tone: "accepted" },
+  // Ran fine with nothing to compare against (custom inputs): a success, named for what it is.
+  COMPLETED: { label: "Completed", tone: "accepted" },
   WRONG_ANSWER: { label: "Wrong answer", tone: "wrong" },
   TIME_LIMIT_EXCEEDED: { label: "Time limit exceeded", tone: "limit" },
   MEMORY_LIMIT_EXCEEDED: { label: "Memory limit exceeded", tone: "limit" },
@@ -28,12 +18,7 @@ const presentation: Record<Verdict, { label: string; tone: BadgeTone }> = {
   NOT_RUN: { label: "Not run", tone: "neutral" },
 };
 
-/** The label and palette tone for a verdict; an unknown verdict is shown as ours, not the user's. */
-export function verdictPresentation(verdict: string): { label: string; tone: BadgeTone } {
-  return (
-    presentation[verdict as Verdict] ?? {
-      label: verdict.replaceAll("_", " ").toLowerCase(),
-      tone: "internal",
-    }
-  );
+/** The label and palette tone for a verdict. */
+export function verdictPresentation(verdict: Verdict): { label: string; tone: BadgeTone } {
+  return presentation[verdict];
 }

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { getJson } from "../../../lib/api-client";
-import { difficultySchema } from "./problems";
+import { categorySchema, difficultySchema, languageSchema } from "../../../lib/closed-sets";
 
 // Built on first use, like every schema the start-up code imports (lib/api-client.ts).
 export const problemSchema = z.lazy(() => {
@@ -11,13 +11,14 @@ export const problemSchema = z.lazy(() => {
     explanation: z.optional(z.string()),
   });
 
-  const byLanguage = z.object({ javascript: z.string(), python: z.string(), java: z.string() });
+  // Every language, or the schema rejects it (a record keyed by an enum is exhaustive).
+  const byLanguage = z.record(languageSchema, z.string());
 
   return z.object({
     id: z.string(),
     version: z.number(),
     title: z.string(),
-    category: z.string(),
+    category: categorySchema,
     difficulty: difficultySchema,
     tags: z.array(z.string()),
     estimatedMinutes: z.number(),
@@ -32,8 +33,10 @@ export const problemSchema = z.lazy(() => {
     publicTests: z.array(z.object({ args: z.array(z.unknown()), expected: z.unknown() })),
     hintCount: z.number(),
     hiddenTestCount: z.number(),
-    // Optional so the page still opens against a server that predates them.
-    starterCode: z.optional(byLanguage),
+    // Required: the server generates starter code (problem/StarterCode.java); a response without
+    // it fails validation and the page shows why, rather than the web inventing code.
+    starterCode: byLanguage,
+    // Optional so the page still opens against a server that predates it.
     comparison: z.optional(
       z.object({
         mode: z.enum(["exact", "unordered", "float"]),

@@ -1,9 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { getJson } from "../../../lib/api-client";
-
-export const difficultySchema = z.enum(["easy", "medium", "hard"]);
-export type Difficulty = z.infer<typeof difficultySchema>;
+import {
+  categorySchema,
+  difficultySchema,
+  type Category,
+  type Difficulty,
+} from "../../../lib/closed-sets";
 
 // Built on first use, like every schema the start-up code imports (lib/api-client.ts).
 const problemSummariesSchema = z.lazy(() =>
@@ -11,7 +14,7 @@ const problemSummariesSchema = z.lazy(() =>
     z.object({
       id: z.string(),
       title: z.string(),
-      category: z.string(),
+      category: categorySchema,
       difficulty: difficultySchema,
       tags: z.array(z.string()),
       estimatedMinutes: z.number(),
@@ -23,7 +26,7 @@ const problemSummariesSchema = z.lazy(() =>
 export type ProblemSummary = z.infer<typeof problemSummariesSchema>[number];
 
 export interface ProblemFilter {
-  category?: string;
+  category?: Category;
   difficulty?: Difficulty;
 }
 

@@ -1,5 +1,5 @@
 import { Badge } from "../../../components/ui/badge";
-import type { Difficulty } from "../api/problems";
+import type { Difficulty } from "../../../lib/closed-sets";
 
 const labels: Record<Difficulty, string> = { easy: "Easy", medium: "Medium", hard: "Hard" };
 

@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import type { Catalog } from "../api/catalog";
-import type { Difficulty, ProblemFilter } from "../api/problems";
+import type { ProblemFilter } from "../api/problems";
 
 // Active and inactive chips carry disjoint colour classes, so neither depends on CSS order.
 const chip = "rounded-full border px-3 py-1 text-sm transition-colors";
@@ -42,7 +42,7 @@ export function ProblemFilters({ catalog, filter }: { catalog: Catalog; filter: 
             <Link
               key={d.id ?? "any"}
               to="/"
-              search={{ category: filter.category, difficulty: d.id as Difficulty | undefined }}
+              search={{ category: filter.category, difficulty: d.id }}
               className={`px-4 py-1.5 text-sm ${active ? "bg-accent text-accent-ink" : "text-ink-muted hover:bg-surface-raised hover:text-ink"}`}
               aria-current={active ? "true" : undefined}
             >

@@ -19,6 +19,7 @@ const problem: Problem = {
   publicTests: [{ args: [[1, 2]], expected: 3 }],
   hintCount: 2,
   hiddenTestCount: 10,
+  starterCode: { javascript: "", python: "", java: "" },
 };
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { postJson } from "../../../lib/api-client";
-import type { Language } from "../components/languages";
+import { verdictSchema, type Language } from "../../../lib/closed-sets";
 
 const nullableString = z.optional(z.nullable(z.string()));
 
@@ -13,7 +13,7 @@ export type Shortened = z.infer<typeof shortenedSchema>;
 const testResultSchema = z.object({
   index: z.number(),
   kind: z.enum(["public", "custom"]),
-  verdict: z.string(),
+  verdict: verdictSchema,
   // An element is null when the value is shortened (see `shortened["args[i]"]`).
   args: z.array(z.nullable(z.unknown())),
   expected: z.optional(z.unknown()),
@@ -34,7 +34,7 @@ const testResultSchema = z.object({
 export type TestResult = z.infer<typeof testResultSchema>;
 
 const runSchema = z.object({
-  verdict: z.string(),
+  verdict: verdictSchema,
   tests: z.array(testResultSchema),
   diagnostics: z.array(
     z.object({

@@ -28,10 +28,10 @@ import {
   rectangularSelection,
 } from "@codemirror/view";
 import { useEffect, useRef } from "react";
-import { diagnosticRange, type ServerDiagnostic } from "./diagnostics";
-import { languageNow, loadLanguage, loadVim, vimNow } from "./editor-extensions";
-import { editorTheme } from "./editor-theme";
-import type { Language } from "./languages";
+import { diagnosticRange, type ServerDiagnostic } from "../model/diagnostics";
+import { languageNow, loadLanguage, loadVim, vimNow } from "../editor/editor-extensions";
+import { editorTheme } from "../editor/editor-theme";
+import type { Language } from "../../../lib/closed-sets";
 
 /** Where to put the caret when the editor mounts: at a clicked point, or where the text starts. */
 export type FocusRequest = { x: number; y: number } | "keep";

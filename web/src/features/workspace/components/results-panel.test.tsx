@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError, UnexpectedResponseError } from "../../../lib/api-client";
 import { ResultsPanel, type RunOutcome } from "./results-panel";
 
 afterEach(cleanup);
@@ -149,5 +149,30 @@ describe("ResultsPanel", () => {
     );
     expect(screen.getByRole("alert").textContent).toContain("The sandbox is busy");
     expect(screen.getByRole("alert").textContent).toContain("Try again in 2 s.");
+  });
+
+  it("says plainly when the server's answer cannot be shown", () => {
+    const error = new UnexpectedResponseError("/api/runs", '.verdict is "SANDBOX_LOST"');
+    render(<ResultsPanel {...props} outcome={null} error={error} />);
+    expect(screen.getByRole("alert").textContent).toContain(
+      "This page cannot show the run's result",
+    );
+    expect(screen.getByRole("alert").textContent).toContain("SANDBOX_LOST");
+  });
+
+  it("counts a completed custom case as a success", () => {
+    const completed: RunOutcome = {
+      custom: true,
+      report: {
+        verdict: "COMPLETED",
+        diagnostics: [],
+        tests: [
+          { ...base, index: 0, kind: "custom", verdict: "COMPLETED", args: [[1], 1], actual: 0 },
+        ],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={completed} />);
+    expect(screen.getByTestId("overall-verdict").textContent).toBe("Completed");
+    expect(screen.getByText("1 / 1 custom tests passed")).toBeTruthy();
   });
 });

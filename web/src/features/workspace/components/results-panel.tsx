@@ -1,10 +1,11 @@
 import { Kbd } from "../../../components/ui/button";
 import { FadeIn } from "../../../components/ui/fade-in";
 import { VerdictBadge } from "../../../components/ui/verdict-badge";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError, UnexpectedResponseError } from "../../../lib/api-client";
+import { isSuccess } from "../../../lib/closed-sets";
 import { formatArgs, formatValue } from "../../../lib/format-value";
 import type { RunReport, TestResult } from "../api/run";
-import { diffValues, type Comparison } from "./value-diff";
+import { diffValues, type Comparison } from "../model/value-diff";
 import { SegmentsView, ShortenedView, ValueView } from "./value-view";
 
 export interface RunOutcome {
@@ -51,9 +52,14 @@ export function ResultsPanel({
   }
   if (error) {
     const busy = error instanceof ApiError && (error.status === 429 || error.status === 503);
+    const heading = busy
+      ? "The sandbox is busy"
+      : error instanceof UnexpectedResponseError
+        ? "This page cannot show the run's result"
+        : "The run did not complete";
     return (
       <div role="alert" className="m-3 rounded-lg border border-verdict-internal/40 p-3 text-sm">
-        <p className="font-medium">{busy ? "The sandbox is busy" : "The run did not complete"}</p>
+        <p className="font-medium">{heading}</p>
         <p className="mt-1 text-ink-muted">
           {error.message}
           {busy && error instanceof ApiError && error.retryAfter
@@ -71,7 +77,8 @@ export function ResultsPanel({
     );
   }
   const { report, custom } = outcome;
-  const passed = report.tests.filter((t) => t.verdict === "PASSED").length;
+  // COMPLETED (a custom case with nothing to compare against) counts, as the server's isSuccess.
+  const passed = report.tests.filter((t) => isSuccess(t.verdict)).length;
   return (
     <div className="space-y-3 p-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -113,7 +120,7 @@ export function ResultsPanel({
               test={test}
               paramNames={paramNames}
               comparison={comparison}
-              compact={test.verdict === "PASSED" && report.verdict !== "PASSED"}
+              compact={isSuccess(test.verdict) && !isSuccess(report.verdict)}
             />
           </FadeIn>
         ))}

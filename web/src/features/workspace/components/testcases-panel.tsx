@@ -1,8 +1,8 @@
 import { FadeIn } from "../../../components/ui/fade-in";
 import { Button } from "../../../components/ui/button";
 import { formatArgs, formatValue } from "../../../lib/format-value";
-import type { Param } from "./arguments";
-import type { CustomCase } from "./custom-cases";
+import type { Param } from "../model/arguments";
+import type { CustomCase } from "../model/custom-cases";
 
 /** The server runs at most this many custom cases at once. */
 export const MAX_CASES = 10;

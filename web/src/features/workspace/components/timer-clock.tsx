@@ -1,6 +1,13 @@
 import { useEffect, useState } from "react";
 import { Button } from "../../../components/ui/button";
-import { loadTimer, pauseTimer, readout, resumeTimer, saveTimer, type TimerState } from "./timer";
+import {
+  loadTimer,
+  pauseTimer,
+  readout,
+  resumeTimer,
+  saveTimer,
+  type TimerState,
+} from "../model/timer";
 
 /** The attempt timer: counts down from the estimate, then into overtime; pausable; kept per problem. */
 export function Timer({

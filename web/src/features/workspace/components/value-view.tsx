@@ -1,6 +1,6 @@
 import { formatBytes, formatValue } from "../../../lib/format-value";
 import type { Shortened } from "../api/run";
-import type { Segment } from "./value-diff";
+import type { Segment } from "../model/value-diff";
 
 /** A value in monospace; segments flagged as different are highlighted and announced. */
 export function SegmentsView({

@@ -1,5 +1,5 @@
 import type { Extension } from "@codemirror/state";
-import type { Language } from "./languages";
+import type { Language } from "../../../lib/closed-sets";
 
 // Each language mode and the Vim keymap is a chunk of its own, fetched only when used: the editor
 // a JavaScript user first sees does not pay for Java, Python or Vim.

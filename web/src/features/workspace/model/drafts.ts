@@ -1,5 +1,5 @@
 import { readJson, readString, removeKey, writeJson, writeString } from "../../../lib/storage";
-import { isLanguage, type Language } from "./languages";
+import { isLanguage, type Language } from "../../../lib/closed-sets";
 
 // Drafts live in this browser only, one per problem and language, so switching language or
 // reloading never loses code. The v1 segment lets a later format migrate instead of misreading.

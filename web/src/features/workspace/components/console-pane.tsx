@@ -1,0 +1,91 @@
+import { Panel } from "../../../components/ui/panel";
+import { Tabs } from "../../../components/ui/tabs";
+import type { CaseErrors } from "../hooks/use-custom-cases";
+import type { ConsoleTab, LanguageOutcome } from "../hooks/use-run-console";
+import { RUN_SHORTCUT } from "../hooks/use-run-shortcut";
+import type { Param } from "../model/arguments";
+import type { CustomCase } from "../model/custom-cases";
+import type { Comparison } from "../model/value-diff";
+import { ResultsPanel } from "./results-panel";
+import { TestcasesPanel } from "./testcases-panel";
+
+interface ConsolePaneProps {
+  tab: ConsoleTab;
+  onTabChange: (tab: ConsoleTab) => void;
+  /** False until the editor has painted: the console's content comes last. */
+  showContent: boolean;
+  params: Param[];
+  publicTests: { args: unknown[]; expected: unknown }[];
+  cases: {
+    cases: CustomCase[];
+    errors: CaseErrors;
+    add: () => void;
+    change: (id: string, index: number, text: string) => void;
+    remove: (id: string) => void;
+  };
+  onRunCustom: () => void;
+  pending: boolean;
+  pendingCount: number;
+  error: Error | null;
+  outcome: LanguageOutcome | null;
+  comparison: Comparison;
+}
+
+/** The console below the editor: the Testcases and Results tabs. */
+export function ConsolePane({
+  tab,
+  onTabChange,
+  showContent,
+  params,
+  publicTests,
+  cases,
+  onRunCustom,
+  pending,
+  pendingCount,
+  error,
+  outcome,
+  comparison,
+}: ConsolePaneProps) {
+  return (
+    <Panel aria-label="Console" className="min-h-[18rem] lg:min-h-0 lg:flex-1">
+      <Tabs<ConsoleTab>
+        label="Console"
+        idBase="console"
+        value={tab}
+        onChange={onTabChange}
+        items={[
+          {
+            id: "testcases",
+            label: "Testcases",
+            note: cases.cases.length ? `+${cases.cases.length}` : undefined,
+          },
+          { id: "results", label: "Results" },
+        ]}
+      >
+        {!showContent ? null : tab === "testcases" ? (
+          <TestcasesPanel
+            params={params}
+            publicTests={publicTests}
+            cases={cases.cases}
+            errors={cases.errors}
+            running={pending}
+            onAdd={cases.add}
+            onChange={cases.change}
+            onRemove={cases.remove}
+            onRunCustom={onRunCustom}
+          />
+        ) : (
+          <ResultsPanel
+            pending={pending}
+            pendingCount={pendingCount}
+            error={error}
+            outcome={outcome}
+            paramNames={params.map((p) => p.name)}
+            comparison={comparison}
+            shortcut={RUN_SHORTCUT}
+          />
+        )}
+      </Tabs>
+    </Panel>
+  );
+}

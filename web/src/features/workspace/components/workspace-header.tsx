@@ -1,0 +1,76 @@
+import type { ReactNode } from "react";
+import { Button, Kbd } from "../../../components/ui/button";
+import { LANGUAGES, isLanguage, type Language } from "../../../lib/closed-sets";
+import { LANGUAGE_LABELS } from "../model/languages";
+import { RUN_KEYS, RUN_SHORTCUT } from "../hooks/use-run-shortcut";
+import { Timer } from "./timer-clock";
+
+interface WorkspaceHeaderProps {
+  /** Title and badges, shown at the start. */
+  heading: ReactNode;
+  problemId: string;
+  estimatedMinutes: number;
+  language: Language;
+  onLanguageChange: (language: Language) => void;
+  vim: boolean;
+  onVimToggle: () => void;
+  running: boolean;
+  onRun: () => void;
+}
+
+/** The workspace's header: the problem's heading, then the timer, language, Vim and Run. */
+export function WorkspaceHeader({
+  heading,
+  problemId,
+  estimatedMinutes,
+  language,
+  onLanguageChange,
+  vim,
+  onVimToggle,
+  running,
+  onRun,
+}: WorkspaceHeaderProps) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-3 py-2">
+      <div className="min-w-0">{heading}</div>
+      <div className="ml-auto flex flex-wrap items-center gap-2">
+        <Timer problemId={problemId} estimateMinutes={estimatedMinutes} />
+        <label className="sr-only" htmlFor="language-select">
+          Language
+        </label>
+        <select
+          id="language-select"
+          value={language}
+          onChange={(event) =>
+            isLanguage(event.target.value) && onLanguageChange(event.target.value)
+          }
+          className="h-8 rounded-md border border-line bg-surface px-2 text-sm"
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {LANGUAGE_LABELS[l]}
+            </option>
+          ))}
+        </select>
+        <Button
+          variant={vim ? "primary" : "secondary"}
+          aria-pressed={vim}
+          onClick={onVimToggle}
+          title="Vim key bindings in the editor"
+        >
+          Vim
+        </Button>
+        <Button
+          variant="primary"
+          onClick={onRun}
+          disabled={running}
+          aria-label="Run public tests"
+          aria-keyshortcuts={RUN_KEYS}
+        >
+          {running ? "Running…" : "Run"}
+          <Kbd>{RUN_SHORTCUT}</Kbd>
+        </Button>
+      </div>
+    </div>
+  );
+}

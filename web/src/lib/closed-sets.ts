@@ -1,0 +1,54 @@
+import { z } from "zod/mini";
+
+// The server's closed sets, in the order of its Java enums; closed-sets.test.ts reads those enums'
+// source and fails when either side adds, drops or reorders one. Responses are validated against
+// these, so a value the page does not know fails loudly instead of showing as something else.
+
+/** execution/Verdict.java: the outcome of one test, or of a whole run. */
+export const VERDICTS = [
+  "PASSED",
+  "COMPLETED",
+  "WRONG_ANSWER",
+  "RUNTIME_ERROR",
+  "TIME_LIMIT_EXCEEDED",
+  "MEMORY_LIMIT_EXCEEDED",
+  "OUTPUT_LIMIT_EXCEEDED",
+  "COMPILE_ERROR",
+  "INTERNAL_ERROR",
+  "NOT_RUN",
+] as const;
+export const verdictSchema = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** The verdicts `Verdict.isSuccess()` accepts. */
+export const SUCCESS_VERDICTS: readonly Verdict[] = ["PASSED", "COMPLETED"];
+export const isSuccess = (verdict: Verdict) => SUCCESS_VERDICTS.includes(verdict);
+
+/** execution/Language.java ids, in the order the picker shows them. */
+export const LANGUAGES = ["javascript", "python", "java"] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** problem/Category.java ids. */
+export const CATEGORIES = [
+  "arrays-hashing",
+  "two-pointers",
+  "strings",
+  "stacks-queues",
+  "binary-search",
+  "linked-lists",
+  "trees-graphs",
+  "dynamic-programming",
+  "greedy-intervals",
+] as const;
+export const categorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof categorySchema>;
+
+/** problem/Difficulty.java ids. */
+export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+export const difficultySchema = z.enum(DIFFICULTIES);
+export type Difficulty = z.infer<typeof difficultySchema>;
