@@ -69,7 +69,7 @@ public final class ApiProblems {
   }
 
   /** {@code text} cut to at most {@code max} characters, marked with an ellipsis when cut. */
-  static String shorten(String text, int max) {
+  public static String shorten(String text, int max) {
     if (text == null || text.length() <= max) {
       return text;
     }

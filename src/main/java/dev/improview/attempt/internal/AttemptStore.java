@@ -1,0 +1,194 @@
+package dev.improview.attempt.internal;
+
+import dev.improview.execution.Language;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Attempts ({@code attempt}) and what happened during them ({@code attempt_event}). */
+@Repository
+class AttemptStore {
+
+  /** An open attempt, and whether this call created it. */
+  record Opened(Attempt attempt, boolean created) {}
+
+  private static final String COLUMNS =
+      """
+      id, account_id, problem_id, problem_version, estimate_minutes, language, state, started_at,
+      ended_at, timer_elapsed_millis, timer_started_at, timer_running_since, timer_last_heartbeat
+      """;
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  AttemptStore(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /**
+   * The account's open attempt at the problem, created (with its {@code opened} event) if there is
+   * none. Concurrent calls meet at the unique index {@code attempt_one_open}: one inserts, the
+   * others wait for its commit and read its row.
+   */
+  @Transactional
+  Opened open(
+      UUID account,
+      String problemId,
+      int problemVersion,
+      int estimateMinutes,
+      Language language,
+      Instant now) {
+    // Read committed: each statement sees the latest commit, so a retry finds the winner's row
+    // (or, if it was closed in between, inserts a new one).
+    for (int tries = 0; tries < 5; tries++) {
+      var id = UUID.randomUUID();
+      int inserted =
+          jdbc.sql(
+                  """
+                  insert into attempt (id, account_id, problem_id, problem_version,
+                                       estimate_minutes, language, state, started_at)
+                  values (:id, :account, :problem, :version, :minutes, :language, 'open', :now)
+                  on conflict (account_id, problem_id) where state = 'open' do nothing
+                  """)
+              .param("id", id)
+              .param("account", account)
+              .param("problem", problemId)
+              .param("version", problemVersion)
+              .param("minutes", estimateMinutes)
+              .param("language", language.id())
+              .param("now", timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
+              .update();
+      if (inserted == 1) {
+        recordEvent(
+            id,
+            EventKind.OPENED,
+            Map.of("language", language.id(), "problemVersion", problemVersion),
+            now);
+        return new Opened(find(id).orElseThrow(), true);
+      }
+      var existing =
+          jdbc.sql(
+                  "select "
+                      + COLUMNS
+                      + " from attempt where account_id = :account and problem_id = :problem"
+                      + " and state = 'open'")
+              .param("account", account)
+              .param("problem", problemId)
+              .query(AttemptStore::attempt)
+              .optional();
+      if (existing.isPresent()) {
+        return new Opened(existing.get(), false);
+      }
+    }
+    throw new IllegalStateException(
+        "Could not open an attempt at " + problemId + ": it kept being opened and closed");
+  }
+
+  Optional<Attempt> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from attempt where id = :id")
+        .param("id", id)
+        .query(AttemptStore::attempt)
+        .optional();
+  }
+
+  /** The attempt, locked until the transaction ends, so timer changes apply one at a time. */
+  Optional<Attempt> lock(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from attempt where id = :id for update")
+        .param("id", id)
+        .query(AttemptStore::attempt)
+        .optional();
+  }
+
+  void saveTimer(UUID id, Timer timer) {
+    jdbc.sql(
+            """
+            update attempt set timer_elapsed_millis = :elapsed, timer_started_at = :started,
+                               timer_running_since = :since, timer_last_heartbeat = :heartbeat
+            where id = :id
+            """)
+        .param("id", id)
+        .param("elapsed", timer.elapsedBefore().toMillis())
+        .param("started", timestamp(timer.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("since", timestamp(timer.runningSince()), Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("heartbeat", timestamp(timer.lastHeartbeat()), Types.TIMESTAMP_WITH_TIMEZONE)
+        .update();
+  }
+
+  /** Ends an open attempt in {@code state} with its timer frozen. */
+  void end(UUID id, AttemptState state, Instant at, Timer timer) {
+    saveTimer(id, timer);
+    jdbc.sql("update attempt set state = :state, ended_at = :at where id = :id")
+        .param("id", id)
+        .param("state", state.id())
+        .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
+        .update();
+  }
+
+  void recordEvent(UUID attempt, EventKind kind, Map<String, ?> detail, Instant at) {
+    jdbc.sql(
+            """
+            insert into attempt_event (attempt_id, kind, detail, at)
+            values (:attempt, :kind, cast(:detail as jsonb), :at)
+            """)
+        .param("attempt", attempt)
+        .param("kind", kind.id())
+        .param("detail", detail == null ? null : json.writeValueAsString(detail), Types.VARCHAR)
+        .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
+        .update();
+  }
+
+  /** The attempt's events, oldest first. */
+  List<AttemptEvent> events(UUID attempt) {
+    return jdbc.sql(
+            "select kind, detail, at from attempt_event where attempt_id = :attempt"
+                + " order by at, id")
+        .param("attempt", attempt)
+        .query(
+            (rs, row) ->
+                new AttemptEvent(
+                    EventKind.fromId(rs.getString("kind")),
+                    instant(rs, "at"),
+                    rs.getString("detail") == null ? null : json.readTree(rs.getString("detail"))))
+        .list();
+  }
+
+  private static Attempt attempt(ResultSet rs, int row) throws SQLException {
+    return new Attempt(
+        rs.getObject("id", UUID.class),
+        rs.getObject("account_id", UUID.class),
+        rs.getString("problem_id"),
+        rs.getInt("problem_version"),
+        rs.getInt("estimate_minutes"),
+        Language.fromId(rs.getString("language")),
+        AttemptState.fromId(rs.getString("state")),
+        instant(rs, "started_at"),
+        instant(rs, "ended_at"),
+        new Timer(
+            Duration.ofMillis(rs.getLong("timer_elapsed_millis")),
+            instant(rs, "timer_started_at"),
+            instant(rs, "timer_running_since"),
+            instant(rs, "timer_last_heartbeat")));
+  }
+
+  private static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    var value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}
