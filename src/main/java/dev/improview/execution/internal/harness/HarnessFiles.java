@@ -2,6 +2,7 @@ package dev.improview.execution.internal.harness;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.improview.execution.internal.sandbox.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -141,11 +141,7 @@ public class HarnessFiles implements AutoCloseable {
 
   /** Removes a directory tree of ours (links are removed, never followed). */
   static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    }
+    FileTrees.delete(root);
   }
 
   @Override

@@ -2,11 +2,9 @@ package dev.improview.execution.internal.sandbox;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -233,31 +231,7 @@ final class BindStage implements AutoCloseable {
   /** Deletes a tree of ours; links are removed, never followed; read-only directories opened. */
   private static void deleteTree(Path top) {
     try {
-      Files.walkFileTree(
-          top,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attrs)
-                throws IOException {
-              Files.setPosixFilePermissions(
-                  directory, PosixFilePermissions.fromString("rwx------"));
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException exc)
-                throws IOException {
-              Files.deleteIfExists(directory);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      FileTrees.delete(top, true);
     } catch (IOException e) {
       log.warn("could not remove the stage {}: {}", top, e.toString());
     }
