@@ -374,7 +374,10 @@ public final class HarnessSession {
     } else if (stop.reason == Stop.Reason.OUTPUT) {
       verdict = Verdict.OUTPUT_LIMIT_EXCEEDED;
       message = "Wrote more than " + outcomes.cap() + " bytes to stdout.";
-    } else if (exit != null && exit.phaseCpuLimitExceeded()) {
+    } else if ((exit != null && exit.phaseCpuLimitExceeded())
+        || (cpu > limits.cpuPerTest().toNanos() && !(exit != null && exit.memoryLimitExceeded()))) {
+      // Over the budget is over the budget, whether the watchdog saw it first or the process
+      // ended (or stopped answering) just after; a kill for memory still says memory.
       verdict = Verdict.TIME_LIMIT_EXCEEDED;
       message = outcomes.cpuMessage(Math.max(cpu, limits.cpuPerTest().toNanos() + 1));
     } else if (stop.reason == Stop.Reason.DEADLINE) {
