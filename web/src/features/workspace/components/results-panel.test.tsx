@@ -48,11 +48,37 @@ const props = {
 };
 
 describe("ResultsPanel", () => {
-  it("shows the overall verdict and one card per test", () => {
+  it("shows the overall verdict, the count that passed and one card per test", () => {
     render(<ResultsPanel {...props} outcome={outcome} />);
     expect(screen.getByTestId("overall-verdict").textContent).toBe("Wrong answer");
-    expect(screen.getByText("1 / 2 tests passed")).toBeTruthy();
+    expect(screen.getByText("1 of 2 public tests passed")).toBeTruthy();
     expect(screen.getAllByRole("article")).toHaveLength(2);
+    expect(
+      within(screen.getByRole("article", { name: "Test 1" })).getByText("Passed"),
+    ).toBeTruthy();
+  });
+
+  it("says a passing run passed its public tests, not that it was accepted", () => {
+    const passing: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "PASSED",
+        diagnostics: [],
+        tests: [0, 1, 2].map((index) => ({
+          ...base,
+          index,
+          kind: "public" as const,
+          verdict: "PASSED" as const,
+          args: [[index], index],
+          expected: index,
+          actual: index,
+        })),
+      },
+    };
+    render(<ResultsPanel {...props} outcome={passing} />);
+    expect(screen.getByTestId("overall-verdict").textContent).toBe("All 3 public tests passed");
+    expect(screen.queryByText(/Accepted/)).toBeNull();
+    expect(screen.getAllByText("Passed")).toHaveLength(3);
   });
 
   it("marks where the output differs and shows stdout", () => {
@@ -160,7 +186,7 @@ describe("ResultsPanel", () => {
     expect(screen.getByRole("alert").textContent).toContain("SANDBOX_LOST");
   });
 
-  it("counts a completed custom case as a success", () => {
+  it("says a completed custom case ran", () => {
     const completed: RunOutcome = {
       custom: true,
       report: {
@@ -172,7 +198,9 @@ describe("ResultsPanel", () => {
       },
     };
     render(<ResultsPanel {...props} outcome={completed} />);
-    expect(screen.getByTestId("overall-verdict").textContent).toBe("Completed");
-    expect(screen.getByText("1 / 1 custom tests passed")).toBeTruthy();
+    expect(screen.getByTestId("overall-verdict").textContent).toBe("Your test ran");
+    expect(screen.getByRole("article", { name: "Custom case 1" }).textContent).toContain(
+      "Completed",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { Badge } from "../../../components/ui/badge";
 import { Kbd } from "../../../components/ui/button";
 import { FadeIn } from "../../../components/ui/fade-in";
 import { VerdictBadge } from "../../../components/ui/verdict-badge";
@@ -5,6 +6,7 @@ import { ApiError, UnexpectedResponseError } from "../../../lib/api-client";
 import { isSuccess } from "../../../lib/closed-sets";
 import { formatArgs, formatValue } from "../../../lib/format-value";
 import type { RunReport, TestResult } from "../api/run";
+import { runSummary } from "../model/run-summary";
 import { diffValues, type Comparison } from "../model/value-diff";
 import { SegmentsView, ShortenedView, ValueView } from "./value-view";
 
@@ -24,7 +26,7 @@ interface ResultsPanelProps {
   shortcut: string;
 }
 
-/** The Results tab: overall verdict, then one card per test with a diff of expected vs actual. */
+/** The Results tab: the overall result, then one card per test with a diff of expected vs actual. */
 export function ResultsPanel({
   pending,
   pendingCount,
@@ -77,20 +79,15 @@ export function ResultsPanel({
     );
   }
   const { report, custom } = outcome;
-  // COMPLETED (a custom case with nothing to compare against) counts, as the server's isSuccess.
-  const passed = report.tests.filter((t) => isSuccess(t.verdict)).length;
+  const summary = runSummary(report, custom);
   return (
     <div className="space-y-3 p-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h3 className="sr-only">Overall verdict</h3>
+        <h3 className="sr-only">Overall result</h3>
         <span className="text-base font-semibold" data-testid="overall-verdict">
-          <VerdictBadge verdict={report.verdict} />
+          <Badge tone={summary.tone}>{summary.headline}</Badge>
         </span>
-        {report.tests.length > 0 && (
-          <span className="text-sm text-ink-muted">
-            {passed} / {report.tests.length} {custom ? "custom " : ""}tests passed
-          </span>
-        )}
+        {summary.detail && <span className="text-sm text-ink-muted">{summary.detail}</span>}
         {report.wallMillis != null && (
           <span className="ml-auto text-xs text-ink-muted tabular-nums">
             {report.wallMillis} ms total
