@@ -203,4 +203,74 @@ describe("ResultsPanel", () => {
       "Completed",
     );
   });
+
+  it("shows the tests a compile error stopped as one compact row", () => {
+    const compileError: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "COMPILE_ERROR",
+        diagnostics: [{ line: 3, column: 12, message: "cannot find symbol" }],
+        tests: [0, 1, 2, 3, 4].map((index) => ({
+          ...base,
+          index,
+          kind: "public" as const,
+          verdict: "NOT_RUN" as const,
+          args: [[index], index],
+          message: "The code did not compile.",
+        })),
+      },
+    };
+    render(<ResultsPanel {...props} outcome={compileError} />);
+    const list = screen.getByRole("list", { name: "Test results" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+    expect(within(list).queryByRole("article")).toBeNull();
+    expect(list.textContent).toContain("Tests 1–5 not run: the code did not compile");
+    expect(screen.getByText("None of the 5 public tests ran")).toBeTruthy();
+  });
+
+  it("says which test ended the run when later ones did not run", () => {
+    const stopped: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "TIME_LIMIT_EXCEEDED",
+        diagnostics: [],
+        tests: [
+          { ...base, index: 0, kind: "public", verdict: "TIME_LIMIT_EXCEEDED", args: [[1], 1] },
+          { ...base, index: 1, kind: "public", verdict: "NOT_RUN", args: [[2], 2] },
+        ],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={stopped} />);
+    expect(screen.getAllByRole("article")).toHaveLength(1);
+    expect(screen.getByText("Test 2 not run: test 1 ended the run")).toBeTruthy();
+  });
+
+  it("shows a repeated error once in full and folds the repeats", () => {
+    const trace = "TypeError: nums is undefined\n    at twoSum (solution.js:2:10)";
+    const failing: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "RUNTIME_ERROR",
+        diagnostics: [],
+        tests: [0, 1, 2].map((index) => ({
+          ...base,
+          index,
+          kind: "public" as const,
+          verdict: "RUNTIME_ERROR" as const,
+          args: [[index], index],
+          expected: index,
+          message: trace,
+        })),
+      },
+    };
+    render(<ResultsPanel {...props} outcome={failing} />);
+    const first = screen.getByRole("article", { name: "Test 1" });
+    expect(first.querySelector("details")).toBeNull();
+    expect(first.textContent).toContain("at twoSum");
+    for (const name of ["Test 2", "Test 3"]) {
+      const details = screen.getByRole("article", { name }).querySelector("details")!;
+      expect(details.open).toBe(false);
+      expect(details.querySelector("summary")!.textContent).toBe("Same error as test 1");
+    }
+  });
 });
