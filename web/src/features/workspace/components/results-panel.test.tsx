@@ -273,4 +273,26 @@ describe("ResultsPanel", () => {
       expect(details.querySelector("summary")!.textContent).toBe("Same error as test 1");
     }
   });
+
+  it("lists a diagnostic without a known line by its message alone, never as line 0", () => {
+    const compileError: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "COMPILE_ERROR",
+        diagnostics: [
+          { line: 0, column: 0, message: "class Solution is public, should be declared in a file" },
+          { line: 3, column: 12, message: "cannot find symbol" },
+        ],
+        tests: [],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={compileError} />);
+    const items = within(screen.getByRole("list", { name: "Diagnostics" })).getAllByRole(
+      "listitem",
+    );
+    expect(items.map((item) => item.textContent)).toEqual([
+      "class Solution is public, should be declared in a file",
+      "line 3:12 cannot find symbol",
+    ]);
+  });
 });

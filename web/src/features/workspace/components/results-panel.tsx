@@ -6,6 +6,7 @@ import { ApiError, UnexpectedResponseError } from "../../../lib/api-client";
 import { isSuccess, type Verdict } from "../../../lib/closed-sets";
 import { formatArgs, formatValue } from "../../../lib/format-value";
 import type { RunReport, TestResult } from "../api/run";
+import { diagnosticLocation } from "../model/diagnostics";
 import { resultRows, testRangeTitle, testTitle } from "../model/result-rows";
 import { runSummary } from "../model/run-summary";
 import { diffValues, type Comparison } from "../model/value-diff";
@@ -100,15 +101,16 @@ export function ResultsPanel({
           aria-label="Diagnostics"
           className="space-y-1 rounded-lg bg-verdict-error/8 p-3 font-mono text-xs"
         >
-          {report.diagnostics.map((d, i) => (
-            <li key={i}>
-              <span className="text-verdict-error">
-                line {d.line}
-                {d.column ? `:${d.column}` : ""}
-              </span>{" "}
-              {d.message}
-            </li>
-          ))}
+          {report.diagnostics.map((d, i) => {
+            const location = diagnosticLocation(d);
+            return (
+              <li key={i}>
+                {location && <span className="text-verdict-error">{location}</span>}
+                {location && " "}
+                {d.message}
+              </li>
+            );
+          })}
         </ul>
       )}
       <ol className="space-y-2" aria-label="Test results">
