@@ -4,7 +4,7 @@ import { verdictPresentation } from "./verdict";
 
 describe("verdictPresentation", () => {
   it("maps verdicts onto the one palette", () => {
-    expect(verdictPresentation("PASSED")).toEqual({ label: "Accepted", tone: "accepted" });
+    expect(verdictPresentation("PASSED")).toEqual({ label: "Passed", tone: "accepted" });
     expect(verdictPresentation("COMPLETED")).toEqual({ label: "Completed", tone: "accepted" });
     expect(verdictPresentation("WRONG_ANSWER").tone).toBe("wrong");
     expect(verdictPresentation("TIME_LIMIT_EXCEEDED").tone).toBe("limit");

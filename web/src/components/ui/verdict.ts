@@ -4,7 +4,8 @@ import type { BadgeTone } from "./badge";
 // Keyed by every verdict (lib/closed-sets.ts), so a verdict added there must be given a label and
 // a tone here before the app compiles; the response schemas reject any verdict not in that set.
 const presentation: Record<Verdict, { label: string; tone: BadgeTone }> = {
-  PASSED: { label: "Accepted", tone: "accepted" },
+  // One test's badge. "Accepted" is a submission's word: a run of the public tests is not one.
+  PASSED: { label: "Passed", tone: "accepted" },
   // Ran fine with nothing to compare against (custom inputs): a success, named for what it is.
   COMPLETED: { label: "Completed", tone: "accepted" },
   WRONG_ANSWER: { label: "Wrong answer", tone: "wrong" },

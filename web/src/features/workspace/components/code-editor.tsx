@@ -225,11 +225,11 @@ export default function CodeEditor({
     editor.dispatch(
       setDiagnostics(
         editor.state,
-        diagnostics.map((d) => ({
-          ...diagnosticRange(doc, d.line, d.column),
-          severity: "error" as const,
-          message: d.message,
-        })),
+        // One without a known line is listed in the results only, never marked on line 1.
+        diagnostics.flatMap((d) => {
+          const range = diagnosticRange(doc, d.line, d.column);
+          return range ? [{ ...range, severity: "error" as const, message: d.message }] : [];
+        }),
       ),
     );
   }, [diagnostics]);

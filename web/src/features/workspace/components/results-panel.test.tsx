@@ -48,11 +48,37 @@ const props = {
 };
 
 describe("ResultsPanel", () => {
-  it("shows the overall verdict and one card per test", () => {
+  it("shows the overall verdict, the count that passed and one card per test", () => {
     render(<ResultsPanel {...props} outcome={outcome} />);
     expect(screen.getByTestId("overall-verdict").textContent).toBe("Wrong answer");
-    expect(screen.getByText("1 / 2 tests passed")).toBeTruthy();
+    expect(screen.getByText("1 of 2 public tests passed")).toBeTruthy();
     expect(screen.getAllByRole("article")).toHaveLength(2);
+    expect(
+      within(screen.getByRole("article", { name: "Test 1" })).getByText("Passed"),
+    ).toBeTruthy();
+  });
+
+  it("says a passing run passed its public tests, not that it was accepted", () => {
+    const passing: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "PASSED",
+        diagnostics: [],
+        tests: [0, 1, 2].map((index) => ({
+          ...base,
+          index,
+          kind: "public" as const,
+          verdict: "PASSED" as const,
+          args: [[index], index],
+          expected: index,
+          actual: index,
+        })),
+      },
+    };
+    render(<ResultsPanel {...props} outcome={passing} />);
+    expect(screen.getByTestId("overall-verdict").textContent).toBe("All 3 public tests passed");
+    expect(screen.queryByText(/Accepted/)).toBeNull();
+    expect(screen.getAllByText("Passed")).toHaveLength(3);
   });
 
   it("marks where the output differs and shows stdout", () => {
@@ -160,7 +186,7 @@ describe("ResultsPanel", () => {
     expect(screen.getByRole("alert").textContent).toContain("SANDBOX_LOST");
   });
 
-  it("counts a completed custom case as a success", () => {
+  it("says a completed custom case ran", () => {
     const completed: RunOutcome = {
       custom: true,
       report: {
@@ -172,7 +198,101 @@ describe("ResultsPanel", () => {
       },
     };
     render(<ResultsPanel {...props} outcome={completed} />);
-    expect(screen.getByTestId("overall-verdict").textContent).toBe("Completed");
-    expect(screen.getByText("1 / 1 custom tests passed")).toBeTruthy();
+    expect(screen.getByTestId("overall-verdict").textContent).toBe("Your test ran");
+    expect(screen.getByRole("article", { name: "Custom case 1" }).textContent).toContain(
+      "Completed",
+    );
+  });
+
+  it("shows the tests a compile error stopped as one compact row", () => {
+    const compileError: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "COMPILE_ERROR",
+        diagnostics: [{ line: 3, column: 12, message: "cannot find symbol" }],
+        tests: [0, 1, 2, 3, 4].map((index) => ({
+          ...base,
+          index,
+          kind: "public" as const,
+          verdict: "NOT_RUN" as const,
+          args: [[index], index],
+          message: "The code did not compile.",
+        })),
+      },
+    };
+    render(<ResultsPanel {...props} outcome={compileError} />);
+    const list = screen.getByRole("list", { name: "Test results" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+    expect(within(list).queryByRole("article")).toBeNull();
+    expect(list.textContent).toContain("Tests 1–5 not run: the code did not compile");
+    expect(screen.getByText("None of the 5 public tests ran")).toBeTruthy();
+  });
+
+  it("says which test ended the run when later ones did not run", () => {
+    const stopped: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "TIME_LIMIT_EXCEEDED",
+        diagnostics: [],
+        tests: [
+          { ...base, index: 0, kind: "public", verdict: "TIME_LIMIT_EXCEEDED", args: [[1], 1] },
+          { ...base, index: 1, kind: "public", verdict: "NOT_RUN", args: [[2], 2] },
+        ],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={stopped} />);
+    expect(screen.getAllByRole("article")).toHaveLength(1);
+    expect(screen.getByText("Test 2 not run: test 1 ended the run")).toBeTruthy();
+  });
+
+  it("shows a repeated error once in full and folds the repeats", () => {
+    const trace = "TypeError: nums is undefined\n    at twoSum (solution.js:2:10)";
+    const failing: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "RUNTIME_ERROR",
+        diagnostics: [],
+        tests: [0, 1, 2].map((index) => ({
+          ...base,
+          index,
+          kind: "public" as const,
+          verdict: "RUNTIME_ERROR" as const,
+          args: [[index], index],
+          expected: index,
+          message: trace,
+        })),
+      },
+    };
+    render(<ResultsPanel {...props} outcome={failing} />);
+    const first = screen.getByRole("article", { name: "Test 1" });
+    expect(first.querySelector("details")).toBeNull();
+    expect(first.textContent).toContain("at twoSum");
+    for (const name of ["Test 2", "Test 3"]) {
+      const details = screen.getByRole("article", { name }).querySelector("details")!;
+      expect(details.open).toBe(false);
+      expect(details.querySelector("summary")!.textContent).toBe("Same error as test 1");
+    }
+  });
+
+  it("lists a diagnostic without a known line by its message alone, never as line 0", () => {
+    const compileError: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "COMPILE_ERROR",
+        diagnostics: [
+          { line: 0, column: 0, message: "class Solution is public, should be declared in a file" },
+          { line: 3, column: 12, message: "cannot find symbol" },
+        ],
+        tests: [],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={compileError} />);
+    const items = within(screen.getByRole("list", { name: "Diagnostics" })).getAllByRole(
+      "listitem",
+    );
+    expect(items.map((item) => item.textContent)).toEqual([
+      "class Solution is public, should be declared in a file",
+      "line 3:12 cannot find symbol",
+    ]);
   });
 });

@@ -1,10 +1,14 @@
+import { Badge } from "../../../components/ui/badge";
 import { Kbd } from "../../../components/ui/button";
 import { FadeIn } from "../../../components/ui/fade-in";
 import { VerdictBadge } from "../../../components/ui/verdict-badge";
 import { ApiError, UnexpectedResponseError } from "../../../lib/api-client";
-import { isSuccess } from "../../../lib/closed-sets";
+import { isSuccess, type Verdict } from "../../../lib/closed-sets";
 import { formatArgs, formatValue } from "../../../lib/format-value";
 import type { RunReport, TestResult } from "../api/run";
+import { diagnosticLocation } from "../model/diagnostics";
+import { resultRows, testRangeTitle, testTitle } from "../model/result-rows";
+import { runSummary } from "../model/run-summary";
 import { diffValues, type Comparison } from "../model/value-diff";
 import { SegmentsView, ShortenedView, ValueView } from "./value-view";
 
@@ -24,7 +28,7 @@ interface ResultsPanelProps {
   shortcut: string;
 }
 
-/** The Results tab: overall verdict, then one card per test with a diff of expected vs actual. */
+/** The Results tab: the overall result, then one card per test with a diff of expected vs actual. */
 export function ResultsPanel({
   pending,
   pendingCount,
@@ -77,20 +81,15 @@ export function ResultsPanel({
     );
   }
   const { report, custom } = outcome;
-  // COMPLETED (a custom case with nothing to compare against) counts, as the server's isSuccess.
-  const passed = report.tests.filter((t) => isSuccess(t.verdict)).length;
+  const summary = runSummary(report, custom);
   return (
     <div className="space-y-3 p-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h3 className="sr-only">Overall verdict</h3>
+        <h3 className="sr-only">Overall result</h3>
         <span className="text-base font-semibold" data-testid="overall-verdict">
-          <VerdictBadge verdict={report.verdict} />
+          <Badge tone={summary.tone}>{summary.headline}</Badge>
         </span>
-        {report.tests.length > 0 && (
-          <span className="text-sm text-ink-muted">
-            {passed} / {report.tests.length} {custom ? "custom " : ""}tests passed
-          </span>
-        )}
+        {summary.detail && <span className="text-sm text-ink-muted">{summary.detail}</span>}
         {report.wallMillis != null && (
           <span className="ml-auto text-xs text-ink-muted tabular-nums">
             {report.wallMillis} ms total
@@ -102,47 +101,95 @@ export function ResultsPanel({
           aria-label="Diagnostics"
           className="space-y-1 rounded-lg bg-verdict-error/8 p-3 font-mono text-xs"
         >
-          {report.diagnostics.map((d, i) => (
-            <li key={i}>
-              <span className="text-verdict-error">
-                line {d.line}
-                {d.column ? `:${d.column}` : ""}
-              </span>{" "}
-              {d.message}
-            </li>
-          ))}
+          {report.diagnostics.map((d, i) => {
+            const location = diagnosticLocation(d);
+            return (
+              <li key={i}>
+                {location && <span className="text-verdict-error">{location}</span>}
+                {location && " "}
+                {d.message}
+              </li>
+            );
+          })}
         </ul>
       )}
       <ol className="space-y-2" aria-label="Test results">
-        {report.tests.map((test, i) => (
-          <FadeIn as="li" key={`${test.kind}-${test.index}`} delay={Math.min(i, 8) * 0.035}>
-            <TestCard
-              test={test}
-              paramNames={paramNames}
-              comparison={comparison}
-              compact={isSuccess(test.verdict) && !isSuccess(report.verdict)}
-            />
-          </FadeIn>
-        ))}
+        {resultRows(report.tests).map((row, i, rows) => {
+          const first = row.kind === "test" ? row.test : row.tests[0]!;
+          const previous = rows[i - 1];
+          return (
+            <FadeIn as="li" key={`${first.kind}-${first.index}`} delay={Math.min(i, 8) * 0.035}>
+              {row.kind === "not-run" ? (
+                <NotRunRow
+                  tests={row.tests}
+                  reason={notRunReason(
+                    report.verdict,
+                    previous?.kind === "test" ? previous.test : null,
+                    row.tests[0]!.message,
+                  )}
+                />
+              ) : (
+                <TestCard
+                  test={row.test}
+                  sameErrorAs={row.sameErrorAs}
+                  paramNames={paramNames}
+                  comparison={comparison}
+                  compact={isSuccess(row.test.verdict) && !isSuccess(report.verdict)}
+                />
+              )}
+            </FadeIn>
+          );
+        })}
       </ol>
     </div>
   );
 }
 
+/** Why a run of tests did not run, in a few words after "Tests 2–5 not run: ". */
+function notRunReason(
+  runVerdict: Verdict,
+  previous: TestResult | null,
+  message: string | null | undefined,
+): string {
+  if (runVerdict === "COMPILE_ERROR") return "the code did not compile";
+  if (previous && !isSuccess(previous.verdict)) {
+    return `${testTitle(previous).toLowerCase()} ended the run`;
+  }
+  return message?.trim() || "an earlier test ended the run";
+}
+
+/** Tests that never ran, as one compact row instead of a card each. */
+function NotRunRow({ tests, reason }: { tests: TestResult[]; reason: string }) {
+  return (
+    <p
+      className="flex items-center gap-2 rounded-lg border border-dashed border-line px-3 py-2 text-sm text-ink-muted"
+      data-verdict="NOT_RUN"
+    >
+      <VerdictBadge verdict="NOT_RUN" />
+      <span>
+        {testRangeTitle(tests)} not run: {reason}
+      </span>
+    </p>
+  );
+}
+
 function TestCard({
   test,
+  sameErrorAs,
   paramNames,
   comparison,
   compact,
 }: {
   test: TestResult;
+  /** An earlier test that failed with this same message: the message is then shown folded. */
+  sameErrorAs: TestResult | null;
   paramNames: string[];
   comparison: Comparison;
   /** Passed tests in a failing run show only their input, so the failures stay in view. */
   compact: boolean;
 }) {
   const custom = test.kind === "custom";
-  const title = `${custom ? "Custom case" : "Test"} ${test.index + 1}`;
+  const title = testTitle(test);
   const shortExpected = test.shortened?.["expected"];
   const shortActual = test.shortened?.["actual"];
   const hasExpected = test.expected !== undefined && test.expected !== null;
@@ -197,7 +244,18 @@ function TestCard({
             {test.message && (
               <>
                 <dt className="text-ink-muted">Message</dt>
-                <dd className="font-mono text-xs break-all whitespace-pre-wrap">{test.message}</dd>
+                <dd className="font-mono text-xs break-all whitespace-pre-wrap">
+                  {sameErrorAs ? (
+                    <details>
+                      <summary className="cursor-pointer font-sans text-ink-muted">
+                        Same error as {testTitle(sameErrorAs).toLowerCase()}
+                      </summary>
+                      {test.message}
+                    </details>
+                  ) : (
+                    test.message
+                  )}
+                </dd>
               </>
             )}
             {test.stdout && (

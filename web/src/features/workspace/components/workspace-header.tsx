@@ -67,10 +67,24 @@ export function WorkspaceHeader({
           aria-label="Run public tests"
           aria-keyshortcuts={RUN_KEYS}
         >
-          {running ? "Running…" : "Run"}
+          <RunLabel running={running} />
           <Kbd>{RUN_SHORTCUT}</Kbd>
         </Button>
       </div>
     </div>
+  );
+}
+
+/**
+ * Both labels share one grid cell and the inactive one is only hidden, so the button is always as
+ * wide as "Running…" and the header does not shift when a run starts or ends.
+ */
+function RunLabel({ running }: { running: boolean }) {
+  const cell = "col-start-1 row-start-1 text-center";
+  return (
+    <span className="grid" data-testid="run-label">
+      <span className={`${cell} ${running ? "invisible" : ""}`}>Run</span>
+      <span className={`${cell} ${running ? "" : "invisible"}`}>Running…</span>
+    </span>
   );
 }

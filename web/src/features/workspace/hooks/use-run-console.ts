@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { verdictPresentation } from "../../../components/ui/verdict";
-import { isSuccess, type Language } from "../../../lib/closed-sets";
+import type { Language } from "../../../lib/closed-sets";
 import { useRun, type RunRequest } from "../api/run";
 import type { RunOutcome } from "../components/results-panel";
+import { runSummary, runSummarySentence } from "../model/run-summary";
 
 export type ConsoleTab = "testcases" | "results";
 
@@ -28,10 +28,7 @@ export function useRunConsole() {
     run.mutate(request, {
       onSuccess: (report) => {
         setOutcome({ report, custom, language: request.language });
-        const passed = report.tests.filter((t) => isSuccess(t.verdict)).length;
-        setAnnouncement(
-          `${verdictPresentation(report.verdict).label}: ${passed} of ${report.tests.length} tests passed.`,
-        );
+        setAnnouncement(runSummarySentence(runSummary(report, custom)));
       },
       onError: (error) => setAnnouncement(`The run did not complete: ${error.message}`),
     });

@@ -1,4 +1,5 @@
-// Server diagnostics carry 1-based line and column; the editor needs document offsets.
+// Server diagnostics carry 1-based line and column; the editor needs document offsets. Line 0
+// means the compiler named no line (javac does for some errors): such a one has no place.
 
 export interface ServerDiagnostic {
   line: number;
@@ -11,14 +12,26 @@ export interface Range {
   to: number;
 }
 
+/** Whether a diagnostic names a line: 0 (or anything below 1) means the line is unknown. */
+export function hasLine(line: number): boolean {
+  return Number.isFinite(line) && line >= 1;
+}
+
+/** "line 3:12", "line 3", or null when the line is unknown, for listing a diagnostic. */
+export function diagnosticLocation(d: Pick<ServerDiagnostic, "line" | "column">): string | null {
+  if (!hasLine(d.line)) return null;
+  return `line ${Math.floor(d.line)}${d.column != null && d.column >= 1 ? `:${d.column}` : ""}`;
+}
+
 /**
  * The range to underline for a diagnostic: from its column to the end of the word there, or the
- * whole line when the column is missing or past the end. Out-of-range lines are clamped, so a
- * diagnostic never points outside the document.
+ * whole line when the column is missing or past the end; null when the line is unknown, rather
+ * than marking line 1 as if it were known. Lines past the end are clamped to the last one.
  */
-export function diagnosticRange(doc: string, line: number, column?: number | null): Range {
+export function diagnosticRange(doc: string, line: number, column?: number | null): Range | null {
+  if (!hasLine(line)) return null;
   const lines = doc.split("\n");
-  const index = Math.min(Math.max(1, Math.floor(line) || 1), lines.length) - 1;
+  const index = Math.min(Math.floor(line), lines.length) - 1;
   let start = 0;
   for (let i = 0; i < index; i++) start += lines[i]!.length + 1;
   const text = lines[index]!;
