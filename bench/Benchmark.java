@@ -384,17 +384,8 @@ public class Benchmark {
     private final boolean classArchive;
 
     EngineTarget(Options options) {
-      SandboxProperties d = SandboxProperties.defaults();
-      // Everything at its default except the per-run CPU quota, which --cpu-cores can change.
       this.sandbox =
-          ProcessSandbox.create(
-              new SandboxProperties(
-                  d.mode(), d.bwrap(), d.setpriv(), d.launcherPython(), d.uid(), d.gid(),
-                  d.tmpfsBytes(), d.maxFileBytes(), d.maxOpenFiles(), d.cpuBackstopSeconds(),
-                  d.cgroups(), d.cgroupRoot(), d.cgroupName(), options.cpuCores(),
-                  d.maxConcurrent(), d.queueWait(), d.maxQueued(), d.maxConcurrentBackground(),
-                  d.backgroundQueueWait(), d.refillThreads(), d.cpuPollInterval(), d.killTimeout(),
-                  d.shmBytes(), d.bindStageDir()));
+          ProcessSandbox.create(SandboxProperties.defaults().withCpuCores(options.cpuCores()));
       this.options = options;
       ExecutionProperties properties =
           ExecutionProperties.defaults().withJavaClassArchive(options.javaClassArchive());

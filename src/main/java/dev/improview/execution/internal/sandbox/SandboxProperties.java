@@ -130,144 +130,127 @@ public record SandboxProperties(
   }
 
   public SandboxProperties withMode(String newMode) {
-    return new SandboxProperties(
-        newMode,
-        bwrap,
-        setpriv,
-        launcherPython,
-        uid,
-        gid,
-        tmpfsBytes,
-        maxFileBytes,
-        maxOpenFiles,
-        cpuBackstopSeconds,
-        cgroups,
-        cgroupRoot,
-        cgroupName,
-        cpuCores,
-        maxConcurrent,
-        queueWait,
-        maxQueued,
-        maxConcurrentBackground,
-        backgroundQueueWait,
-        refillThreads,
-        cpuPollInterval,
-        killTimeout,
-        shmBytes,
-        bindStageDir);
+    return copy(c -> c.mode = newMode);
   }
 
   public SandboxProperties withBwrap(Path newBwrap) {
-    return new SandboxProperties(
-        mode,
-        newBwrap,
-        setpriv,
-        launcherPython,
-        uid,
-        gid,
-        tmpfsBytes,
-        maxFileBytes,
-        maxOpenFiles,
-        cpuBackstopSeconds,
-        cgroups,
-        cgroupRoot,
-        cgroupName,
-        cpuCores,
-        maxConcurrent,
-        queueWait,
-        maxQueued,
-        maxConcurrentBackground,
-        backgroundQueueWait,
-        refillThreads,
-        cpuPollInterval,
-        killTimeout,
-        shmBytes,
-        bindStageDir);
+    return copy(c -> c.bwrap = newBwrap);
   }
 
   public SandboxProperties withCapacity(int newMaxConcurrent, Duration newQueueWait) {
-    return new SandboxProperties(
-        mode,
-        bwrap,
-        setpriv,
-        launcherPython,
-        uid,
-        gid,
-        tmpfsBytes,
-        maxFileBytes,
-        maxOpenFiles,
-        cpuBackstopSeconds,
-        cgroups,
-        cgroupRoot,
-        cgroupName,
-        cpuCores,
-        newMaxConcurrent,
-        newQueueWait,
-        maxQueued,
-        maxConcurrentBackground,
-        backgroundQueueWait,
-        refillThreads,
-        cpuPollInterval,
-        killTimeout,
-        shmBytes,
-        bindStageDir);
+    return copy(
+        c -> {
+          c.maxConcurrent = newMaxConcurrent;
+          c.queueWait = newQueueWait;
+        });
   }
 
   public SandboxProperties withMaxQueued(int newMaxQueued) {
-    return new SandboxProperties(
-        mode,
-        bwrap,
-        setpriv,
-        launcherPython,
-        uid,
-        gid,
-        tmpfsBytes,
-        maxFileBytes,
-        maxOpenFiles,
-        cpuBackstopSeconds,
-        cgroups,
-        cgroupRoot,
-        cgroupName,
-        cpuCores,
-        maxConcurrent,
-        queueWait,
-        newMaxQueued,
-        maxConcurrentBackground,
-        backgroundQueueWait,
-        refillThreads,
-        cpuPollInterval,
-        killTimeout,
-        shmBytes,
-        bindStageDir);
+    return copy(c -> c.maxQueued = newMaxQueued);
   }
 
   /** The same properties with another background lane: its slots and how long it waits for one. */
   public SandboxProperties withBackgroundCapacity(int slots, Duration wait) {
-    return new SandboxProperties(
-        mode,
-        bwrap,
-        setpriv,
-        launcherPython,
-        uid,
-        gid,
-        tmpfsBytes,
-        maxFileBytes,
-        maxOpenFiles,
-        cpuBackstopSeconds,
-        cgroups,
-        cgroupRoot,
-        cgroupName,
-        cpuCores,
-        maxConcurrent,
-        queueWait,
-        maxQueued,
-        slots,
-        wait,
-        refillThreads,
-        cpuPollInterval,
-        killTimeout,
-        shmBytes,
-        bindStageDir);
+    return copy(
+        c -> {
+          c.maxConcurrentBackground = slots;
+          c.backgroundQueueWait = wait;
+        });
+  }
+
+  /** The same properties with another CPU quota per run. */
+  public SandboxProperties withCpuCores(double cores) {
+    return copy(c -> c.cpuCores = cores);
+  }
+
+  // One copy with some fields changed: the positional list is written here once, not per method.
+  private SandboxProperties copy(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** A mutable copy of every field, for the {@code with*} methods. */
+  private static final class Copy {
+    String mode;
+    Path bwrap;
+    Path setpriv;
+    Path launcherPython;
+    int uid;
+    int gid;
+    long tmpfsBytes;
+    long maxFileBytes;
+    int maxOpenFiles;
+    int cpuBackstopSeconds;
+    String cgroups;
+    Path cgroupRoot;
+    String cgroupName;
+    double cpuCores;
+    int maxConcurrent;
+    Duration queueWait;
+    int maxQueued;
+    int maxConcurrentBackground;
+    Duration backgroundQueueWait;
+    int refillThreads;
+    Duration cpuPollInterval;
+    Duration killTimeout;
+    long shmBytes;
+    Path bindStageDir;
+
+    Copy(SandboxProperties p) {
+      mode = p.mode();
+      bwrap = p.bwrap();
+      setpriv = p.setpriv();
+      launcherPython = p.launcherPython();
+      uid = p.uid();
+      gid = p.gid();
+      tmpfsBytes = p.tmpfsBytes();
+      maxFileBytes = p.maxFileBytes();
+      maxOpenFiles = p.maxOpenFiles();
+      cpuBackstopSeconds = p.cpuBackstopSeconds();
+      cgroups = p.cgroups();
+      cgroupRoot = p.cgroupRoot();
+      cgroupName = p.cgroupName();
+      cpuCores = p.cpuCores();
+      maxConcurrent = p.maxConcurrent();
+      queueWait = p.queueWait();
+      maxQueued = p.maxQueued();
+      maxConcurrentBackground = p.maxConcurrentBackground();
+      backgroundQueueWait = p.backgroundQueueWait();
+      refillThreads = p.refillThreads();
+      cpuPollInterval = p.cpuPollInterval();
+      killTimeout = p.killTimeout();
+      shmBytes = p.shmBytes();
+      bindStageDir = p.bindStageDir();
+    }
+
+    SandboxProperties build() {
+      return new SandboxProperties(
+          mode,
+          bwrap,
+          setpriv,
+          launcherPython,
+          uid,
+          gid,
+          tmpfsBytes,
+          maxFileBytes,
+          maxOpenFiles,
+          cpuBackstopSeconds,
+          cgroups,
+          cgroupRoot,
+          cgroupName,
+          cpuCores,
+          maxConcurrent,
+          queueWait,
+          maxQueued,
+          maxConcurrentBackground,
+          backgroundQueueWait,
+          refillThreads,
+          cpuPollInterval,
+          killTimeout,
+          shmBytes,
+          bindStageDir);
+    }
   }
 
   private static void requirePath(String name, Path path) {
