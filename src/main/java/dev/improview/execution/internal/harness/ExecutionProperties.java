@@ -134,83 +134,110 @@ public record ExecutionProperties(
 
   /** The same properties with other pool sizes (tests use 0 to start processes on demand). */
   public ExecutionProperties withPrewarm(int javascript, int python, int java) {
-    return new ExecutionProperties(
-        nodePath,
-        pythonPath,
-        javaHome,
-        javaOptions,
-        harnessDir,
-        maxCodeBytes,
-        maxTests,
-        resultBytes,
-        runResultBytes,
-        rawStderrBytes,
-        compileTimeout,
-        testSlack,
-        stackBytes,
-        recursionLimit,
-        nodeStackKib,
-        javascriptRuntimeMemory,
-        pythonRuntimeMemory,
-        javaRuntimeMemory,
-        javascript,
-        python,
-        java,
-        javaClassArchive);
+    return copy(
+        c -> {
+          c.prewarmJavascript = javascript;
+          c.prewarmPython = python;
+          c.prewarmJava = java;
+        });
   }
 
   /** The same properties with other phase deadlines (tests on a busy machine use longer ones). */
   public ExecutionProperties withTimeouts(Duration compile, Duration slack) {
-    return new ExecutionProperties(
-        nodePath,
-        pythonPath,
-        javaHome,
-        javaOptions,
-        harnessDir,
-        maxCodeBytes,
-        maxTests,
-        resultBytes,
-        runResultBytes,
-        rawStderrBytes,
-        compile,
-        slack,
-        stackBytes,
-        recursionLimit,
-        nodeStackKib,
-        javascriptRuntimeMemory,
-        pythonRuntimeMemory,
-        javaRuntimeMemory,
-        prewarmJavascript,
-        prewarmPython,
-        prewarmJava,
-        javaClassArchive);
+    return copy(
+        c -> {
+          c.compileTimeout = compile;
+          c.testSlack = slack;
+        });
   }
 
   /** The same properties with the Java class archive on or off. */
   public ExecutionProperties withJavaClassArchive(boolean enabled) {
-    return new ExecutionProperties(
-        nodePath,
-        pythonPath,
-        javaHome,
-        javaOptions,
-        harnessDir,
-        maxCodeBytes,
-        maxTests,
-        resultBytes,
-        runResultBytes,
-        rawStderrBytes,
-        compileTimeout,
-        testSlack,
-        stackBytes,
-        recursionLimit,
-        nodeStackKib,
-        javascriptRuntimeMemory,
-        pythonRuntimeMemory,
-        javaRuntimeMemory,
-        prewarmJavascript,
-        prewarmPython,
-        prewarmJava,
-        enabled);
+    return copy(c -> c.javaClassArchive = enabled);
+  }
+
+  // One copy with some fields changed: the positional list is written here once, not per method.
+  private ExecutionProperties copy(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** A mutable copy of every field, for the {@code with*} methods. */
+  private static final class Copy {
+    Path nodePath;
+    Path pythonPath;
+    String javaHome;
+    List<String> javaOptions;
+    String harnessDir;
+    int maxCodeBytes;
+    int maxTests;
+    int resultBytes;
+    int runResultBytes;
+    int rawStderrBytes;
+    Duration compileTimeout;
+    Duration testSlack;
+    long stackBytes;
+    int recursionLimit;
+    int nodeStackKib;
+    long javascriptRuntimeMemory;
+    long pythonRuntimeMemory;
+    long javaRuntimeMemory;
+    int prewarmJavascript;
+    int prewarmPython;
+    int prewarmJava;
+    boolean javaClassArchive;
+
+    Copy(ExecutionProperties p) {
+      nodePath = p.nodePath();
+      pythonPath = p.pythonPath();
+      javaHome = p.javaHome();
+      javaOptions = p.javaOptions();
+      harnessDir = p.harnessDir();
+      maxCodeBytes = p.maxCodeBytes();
+      maxTests = p.maxTests();
+      resultBytes = p.resultBytes();
+      runResultBytes = p.runResultBytes();
+      rawStderrBytes = p.rawStderrBytes();
+      compileTimeout = p.compileTimeout();
+      testSlack = p.testSlack();
+      stackBytes = p.stackBytes();
+      recursionLimit = p.recursionLimit();
+      nodeStackKib = p.nodeStackKib();
+      javascriptRuntimeMemory = p.javascriptRuntimeMemory();
+      pythonRuntimeMemory = p.pythonRuntimeMemory();
+      javaRuntimeMemory = p.javaRuntimeMemory();
+      prewarmJavascript = p.prewarmJavascript();
+      prewarmPython = p.prewarmPython();
+      prewarmJava = p.prewarmJava();
+      javaClassArchive = p.javaClassArchive();
+    }
+
+    ExecutionProperties build() {
+      return new ExecutionProperties(
+          nodePath,
+          pythonPath,
+          javaHome,
+          javaOptions,
+          harnessDir,
+          maxCodeBytes,
+          maxTests,
+          resultBytes,
+          runResultBytes,
+          rawStderrBytes,
+          compileTimeout,
+          testSlack,
+          stackBytes,
+          recursionLimit,
+          nodeStackKib,
+          javascriptRuntimeMemory,
+          pythonRuntimeMemory,
+          javaRuntimeMemory,
+          prewarmJavascript,
+          prewarmPython,
+          prewarmJava,
+          javaClassArchive);
+    }
   }
 
   private static void requireAbsolute(String field, Path path) {
