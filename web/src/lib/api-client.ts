@@ -20,13 +20,16 @@ export class ApiError extends Error {
   readonly type: string | undefined;
   /** Seconds the server asked us to wait (429/503), when it said. */
   readonly retryAfter: number | undefined;
+  /** The whole problem detail as sent, for extension members (e.g. a 409's current `timer`). */
+  readonly body: unknown;
 
-  constructor(status: number, detail: string, type?: string, retryAfter?: number) {
+  constructor(status: number, detail: string, type?: string, retryAfter?: number, body?: unknown) {
     super(detail);
     this.name = "ApiError";
     this.status = status;
     this.type = type;
     this.retryAfter = retryAfter;
+    this.body = body;
   }
 }
 
@@ -116,12 +119,14 @@ async function toApiError(response: Response): Promise<ApiError> {
   const retryHeader = Number(response.headers.get("Retry-After"));
   const retryAfter = Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined;
   try {
-    const body = problemDetailSchema.parse(await response.json());
+    const raw: unknown = await response.json();
+    const body = problemDetailSchema.parse(raw);
     return new ApiError(
       response.status,
       body.detail ?? body.title ?? `Request failed (${response.status})`,
       body.type,
       retryAfter,
+      raw,
     );
   } catch {
     return new ApiError(

@@ -1,14 +1,26 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import type { AttemptTimer } from "../hooks/use-attempt-timer";
 import { WorkspaceHeader } from "./workspace-header";
 
 afterEach(cleanup);
+
+const idleTimer: AttemptTimer = {
+  reading: null,
+  failed: false,
+  retry: () => {},
+  start: () => {},
+  pause: () => {},
+  resume: () => {},
+  reset: () => {},
+  onEdit: () => {},
+};
 
 function header(running: boolean) {
   return (
     <WorkspaceHeader
       heading={<h1>Two sum</h1>}
-      problemId="two-sum"
+      timer={idleTimer}
       estimatedMinutes={20}
       language="javascript"
       onLanguageChange={() => {}}

@@ -2,13 +2,14 @@ import type { ReactNode } from "react";
 import { Button, Kbd } from "../../../components/ui/button";
 import { LANGUAGES, isLanguage, type Language } from "../../../lib/closed-sets";
 import { LANGUAGE_LABELS } from "../model/languages";
+import type { AttemptTimer } from "../hooks/use-attempt-timer";
 import { RUN_KEYS, RUN_SHORTCUT } from "../hooks/use-run-shortcut";
 import { Timer } from "./timer-clock";
 
 interface WorkspaceHeaderProps {
   /** Title and badges, shown at the start. */
   heading: ReactNode;
-  problemId: string;
+  timer: AttemptTimer;
   estimatedMinutes: number;
   language: Language;
   onLanguageChange: (language: Language) => void;
@@ -21,7 +22,7 @@ interface WorkspaceHeaderProps {
 /** The workspace's header: the problem's heading, then the timer, language, Vim and Run. */
 export function WorkspaceHeader({
   heading,
-  problemId,
+  timer,
   estimatedMinutes,
   language,
   onLanguageChange,
@@ -34,7 +35,7 @@ export function WorkspaceHeader({
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-3 py-2">
       <div className="min-w-0">{heading}</div>
       <div className="ml-auto flex flex-wrap items-center gap-2">
-        <Timer problemId={problemId} estimateMinutes={estimatedMinutes} />
+        <Timer timer={timer} estimateMinutes={estimatedMinutes} />
         <label className="sr-only" htmlFor="language-select">
           Language
         </label>

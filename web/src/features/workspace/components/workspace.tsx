@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from "react";
 import { Panel } from "../../../components/ui/panel";
 import { Splitter } from "../../../components/ui/splitter";
+import { useAttemptTimer } from "../hooks/use-attempt-timer";
 import { useCustomCases } from "../hooks/use-custom-cases";
 import { useDrafts } from "../hooks/use-drafts";
 import { usePaneSizes } from "../hooks/use-pane-sizes";
@@ -47,6 +48,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
   const params = problem.signature.params;
   const drafts = useDrafts(problemId, (language) => problem.starterCode[language]);
   const language = drafts.language;
+  const timer = useAttemptTimer(problemId, language);
   const [vim, toggleVim] = useVim();
   const cases = useCustomCases(problemId, params, problem.publicTests);
   const runConsole = useRunConsole();
@@ -97,7 +99,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
     >
       <WorkspaceHeader
         heading={heading}
-        problemId={problemId}
+        timer={timer}
         estimatedMinutes={problem.estimatedMinutes}
         language={language}
         onLanguageChange={drafts.changeLanguage}
@@ -132,7 +134,10 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
             showEditor={stage >= 1}
             documentKey={drafts.documentKey}
             initialValue={drafts.code(language)}
-            onChange={drafts.change}
+            onChange={(code) => {
+              drafts.change(code);
+              timer.onEdit();
+            }}
             onRun={runPublic}
             vim={vim}
             diagnostics={diagnostics}

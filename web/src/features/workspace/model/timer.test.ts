@@ -1,63 +1,81 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import {
-  elapsedMs,
-  formatClock,
-  loadTimer,
-  pauseTimer,
-  readout,
-  resumeTimer,
-  saveTimer,
-  startTimer,
-} from "./timer";
+import { describe, expect, it } from "vitest";
+import { displayedElapsed, formatClock, readout, reconcile, type TimerReading } from "./timer";
 
 const MIN = 60_000;
 
-describe("timer", () => {
-  beforeEach(() => localStorage.clear());
+const timer = (elapsedMillis: number, running: boolean, started = true) => ({
+  elapsedMillis,
+  running,
+  started,
+  estimateMinutes: 15,
+});
 
+describe("readout", () => {
   it("counts down from the estimate, rounding up to the next second", () => {
-    const t = startTimer(0);
-    expect(readout(t, 15, 0)).toMatchObject({ text: "15:00", overtime: false });
-    expect(readout(t, 15, 1)).toMatchObject({ text: "15:00" });
-    expect(readout(t, 15, 1000)).toMatchObject({ text: "14:59" });
-    expect(readout(t, 15, 15 * MIN - 1)).toMatchObject({ text: "00:01", overtime: false });
+    expect(readout(0, 15)).toMatchObject({ text: "15:00", overtime: false });
+    expect(readout(1, 15)).toMatchObject({ text: "15:00" });
+    expect(readout(1000, 15)).toMatchObject({ text: "14:59" });
+    expect(readout(15 * MIN - 1, 15)).toMatchObject({ text: "00:01", overtime: false });
   });
 
   it("goes into overtime after the estimate", () => {
-    const t = startTimer(0);
-    expect(readout(t, 15, 15 * MIN)).toMatchObject({ text: "+00:00", overtime: true });
-    expect(readout(t, 15, 16 * MIN + 5_000)).toMatchObject({
+    expect(readout(15 * MIN, 15)).toMatchObject({ text: "+00:00", overtime: true });
+    expect(readout(16 * MIN + 5_000, 15)).toMatchObject({
       text: "+01:05",
       overtime: true,
       label: "1 minute 5 seconds over the estimate",
     });
   });
 
-  it("does not count paused time", () => {
-    let t = startTimer(0);
-    t = pauseTimer(t, 2 * MIN);
-    expect(elapsedMs(t, 10 * MIN)).toBe(2 * MIN);
-    t = resumeTimer(t, 10 * MIN);
-    expect(elapsedMs(t, 11 * MIN)).toBe(3 * MIN);
-    // Pausing twice or resuming a running timer changes nothing.
-    expect(pauseTimer(pauseTimer(t, 12 * MIN), 13 * MIN).pausedAt).toBe(12 * MIN);
-    expect(resumeTimer(t, 12 * MIN)).toBe(t);
-  });
-
   it("formats hours", () => {
     expect(formatClock(3 * 3600 + 4 * 60 + 5)).toBe("3:04:05");
     expect(formatClock(59)).toBe("00:59");
   });
+});
 
-  it("survives a reload through storage, paused state included", () => {
-    const started = loadTimer("p1", 1_000);
-    expect(started).toEqual(startTimer(1_000));
-    saveTimer("p1", pauseTimer(started, 5_000));
-    expect(loadTimer("p1", 99_000)).toEqual({ startedAt: 1_000, pausedAt: 5_000, pausedMs: 0 });
+describe("displayedElapsed", () => {
+  it("advances the server's value from when it arrived while it runs", () => {
+    const reading = { timer: timer(90_000, true), receivedAt: 1_000 };
+    expect(displayedElapsed(reading, 1_000)).toBe(90_000);
+    expect(displayedElapsed(reading, 31_000)).toBe(120_000);
+    // A local clock behind the arrival never counts backwards.
+    expect(displayedElapsed(reading, 500)).toBe(90_000);
   });
 
-  it("starts afresh when the saved timer is unreadable", () => {
-    localStorage.setItem("improview.timer.p2", '{"startedAt":"yesterday"}');
-    expect(loadTimer("p2", 7)).toEqual(startTimer(7));
+  it("holds a paused or unstarted timer", () => {
+    expect(displayedElapsed({ timer: timer(90_000, false), receivedAt: 0 }, 10 * MIN)).toBe(90_000);
+    expect(displayedElapsed({ timer: timer(0, false, false), receivedAt: 0 }, MIN)).toBe(0);
+  });
+});
+
+describe("reconcile", () => {
+  const shown: TimerReading = { timer: timer(60_000, true), receivedAt: 0 };
+
+  it("keeps what is shown when the server agrees to within a second: no jump", () => {
+    const next = reconcile(shown, timer(70_600, true), 10_000);
+    expect(displayedElapsed(next, 10_000)).toBe(70_000);
+    expect(displayedElapsed(next, 11_000)).toBe(71_000);
+  });
+
+  it("adopts the server's value when it differs by more than a second", () => {
+    const next = reconcile(shown, timer(40_000, true), 10_000);
+    expect(next).toEqual({ timer: timer(40_000, true), receivedAt: 10_000 });
+  });
+
+  it("adopts a pause without moving the clock, then holds it", () => {
+    const next = reconcile(shown, timer(70_300, false), 10_000);
+    expect(next.timer.running).toBe(false);
+    expect(displayedElapsed(next, 99_000)).toBe(70_000);
+  });
+
+  it("adopts a reset exactly, and the first timer as it comes", () => {
+    expect(reconcile(shown, timer(0, false, false), 500)).toEqual({
+      timer: timer(0, false, false),
+      receivedAt: 500,
+    });
+    expect(reconcile(null, timer(5_000, true), 7)).toEqual({
+      timer: timer(5_000, true),
+      receivedAt: 7,
+    });
   });
 });

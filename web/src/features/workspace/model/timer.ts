@@ -1,33 +1,37 @@
-import { readJson, writeJson } from "../../../lib/storage";
+/** The server's timer as this page last heard it, and when (local clock) the answer arrived. */
+export interface TimerReading {
+  timer: {
+    elapsedMillis: number;
+    running: boolean;
+    started: boolean;
+    estimateMinutes: number;
+  };
+  receivedAt: number;
+}
+
+/** Within this, a new server value is a matter of latency and clock ticks, not news. */
+export const RECONCILE_TOLERANCE_MS = 1000;
+
+/** The elapsed time to show at `now`: the server's value, advanced locally while it runs. */
+export function displayedElapsed(reading: TimerReading, now: number): number {
+  const { elapsedMillis, running } = reading.timer;
+  return running ? elapsedMillis + Math.max(0, now - reading.receivedAt) : elapsedMillis;
+}
 
 /**
- * A pausable stopwatch as plain data, so it survives reloads: elapsed time is derived from
- * wall-clock timestamps rather than counted by ticks (a background tab never drifts).
+ * Takes in a new server timer without a visible jump: when it agrees with what is shown to within
+ * the tolerance, the shown value stays and only the state (running, started, estimate) is adopted.
  */
-export interface TimerState {
-  startedAt: number;
-  /** When the timer was paused, or null while it runs. */
-  pausedAt: number | null;
-  /** Total time spent paused before the current pause. */
-  pausedMs: number;
-}
-
-export function startTimer(now: number): TimerState {
-  return { startedAt: now, pausedAt: null, pausedMs: 0 };
-}
-
-export function elapsedMs(state: TimerState, now: number): number {
-  const end = state.pausedAt ?? now;
-  return Math.max(0, end - state.startedAt - state.pausedMs);
-}
-
-export function pauseTimer(state: TimerState, now: number): TimerState {
-  return state.pausedAt === null ? { ...state, pausedAt: now } : state;
-}
-
-export function resumeTimer(state: TimerState, now: number): TimerState {
-  if (state.pausedAt === null) return state;
-  return { ...state, pausedAt: null, pausedMs: state.pausedMs + Math.max(0, now - state.pausedAt) };
+export function reconcile(
+  current: TimerReading | null,
+  timer: TimerReading["timer"],
+  now: number,
+): TimerReading {
+  const fresh = { timer, receivedAt: now };
+  if (!current || !timer.started) return fresh;
+  const shown = displayedElapsed(current, now);
+  if (Math.abs(shown - timer.elapsedMillis) > RECONCILE_TOLERANCE_MS) return fresh;
+  return { timer: { ...timer, elapsedMillis: shown }, receivedAt: now };
 }
 
 export interface Readout {
@@ -49,8 +53,8 @@ export function formatClock(totalSeconds: number): string {
 }
 
 /** Counts down from the estimate, then up into overtime. */
-export function readout(state: TimerState, estimateMinutes: number, now: number): Readout {
-  const remainingMs = estimateMinutes * 60_000 - elapsedMs(state, now);
+export function readout(elapsedMillis: number, estimateMinutes: number): Readout {
+  const remainingMs = estimateMinutes * 60_000 - elapsedMillis;
   if (remainingMs > 0) {
     // Round up so the clock shows 00:01 until the last second has really passed.
     const seconds = Math.ceil(remainingMs / 1000);
@@ -71,29 +75,4 @@ function speak(seconds: number): string {
   if (minutes > 0) parts.push(`${minutes} ${minutes === 1 ? "minute" : "minutes"}`);
   if (rest > 0 || minutes === 0) parts.push(`${rest} ${rest === 1 ? "second" : "seconds"}`);
   return parts.join(" ");
-}
-
-const timerKey = (problemId: string) => `improview.timer.${problemId}`;
-
-function isTimerState(value: unknown): value is TimerState {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.startedAt === "number" &&
-    (v.pausedAt === null || typeof v.pausedAt === "number") &&
-    typeof v.pausedMs === "number"
-  );
-}
-
-/** The problem's saved timer, or a fresh one started now (and saved). */
-export function loadTimer(problemId: string, now: number): TimerState {
-  const saved = readJson(timerKey(problemId));
-  if (isTimerState(saved)) return saved;
-  const fresh = startTimer(now);
-  writeJson(timerKey(problemId), fresh);
-  return fresh;
-}
-
-export function saveTimer(problemId: string, state: TimerState) {
-  writeJson(timerKey(problemId), state);
 }
