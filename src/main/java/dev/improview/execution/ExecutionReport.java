@@ -29,15 +29,8 @@ public record ExecutionReport(
     }
   }
 
-  /** The overall verdict of these test reports. */
+  /** The overall verdict of these test reports ({@link Verdict#overall}). */
   public static Verdict overall(List<TestReport> tests) {
-    boolean completed = false;
-    for (TestReport test : tests) {
-      if (!test.verdict().isSuccess()) {
-        return test.verdict();
-      }
-      completed |= test.verdict() == Verdict.COMPLETED;
-    }
-    return completed ? Verdict.COMPLETED : Verdict.PASSED;
+    return Verdict.overall(tests.stream().map(TestReport::verdict).toList());
   }
 }

@@ -26,6 +26,21 @@ public enum Verdict {
   /** Never ran: an earlier test ended the run. */
   NOT_RUN;
 
+  /**
+   * The overall verdict of tests in order: the first that is not a success, else PASSED, or
+   * COMPLETED when some test only completed (had no expected value).
+   */
+  public static Verdict overall(Iterable<Verdict> verdicts) {
+    boolean completed = false;
+    for (Verdict verdict : verdicts) {
+      if (!verdict.isSuccess()) {
+        return verdict;
+      }
+      completed |= verdict == COMPLETED;
+    }
+    return completed ? COMPLETED : PASSED;
+  }
+
   /** True for verdicts that count as success. */
   public boolean isSuccess() {
     return this == PASSED || this == COMPLETED;

@@ -147,17 +147,11 @@ public class Judge {
   }
 
   private static Verdict overall(List<JudgedTest> tests, Verdict run) {
+    // A run that did not compile stays COMPILE_ERROR (its tests are all NOT_RUN).
     if (run == Verdict.COMPILE_ERROR) {
-      return run;
+      return Verdict.COMPILE_ERROR;
     }
-    boolean completed = false;
-    for (JudgedTest test : tests) {
-      if (!test.verdict().isSuccess()) {
-        return test.verdict();
-      }
-      completed |= test.verdict() == Verdict.COMPLETED;
-    }
-    return completed ? Verdict.COMPLETED : Verdict.PASSED;
+    return Verdict.overall(tests.stream().map(JudgedTest::verdict).toList());
   }
 
   private void checkCode(String code) {

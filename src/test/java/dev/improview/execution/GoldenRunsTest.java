@@ -218,17 +218,11 @@ class GoldenRunsTest {
   }
 
   private static Verdict overall(List<Verdict> judged, ExecutionReport report) {
+    // A run that did not compile stays COMPILE_ERROR (its tests are all NOT_RUN).
     if (report.verdict() == Verdict.COMPILE_ERROR) {
-      return report.verdict();
+      return Verdict.COMPILE_ERROR;
     }
-    boolean completed = false;
-    for (Verdict verdict : judged) {
-      if (!verdict.isSuccess()) {
-        return verdict;
-      }
-      completed |= verdict == Verdict.COMPLETED;
-    }
-    return completed ? Verdict.COMPLETED : Verdict.PASSED;
+    return Verdict.overall(judged);
   }
 
   private static String abbreviate(String text) {
