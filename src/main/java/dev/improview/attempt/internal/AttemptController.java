@@ -105,13 +105,7 @@ class AttemptController {
             .problem();
     var now = now();
     var opened =
-        store.open(
-            account.id(),
-            problem.id(),
-            problem.version(),
-            problem.estimatedMinutes(),
-            language,
-            now);
+        store.open(account.id(), problem, language, now);
     var view = view(opened.attempt(), now, null);
     return opened.created()
         ? ResponseEntity.created(URI.create("/api/attempts/" + view.id())).body(view)

@@ -1,6 +1,7 @@
 package dev.improview.attempt.internal;
 
 import dev.improview.execution.Language;
+import dev.improview.problem.Problem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -44,13 +45,9 @@ class AttemptStore {
    * others wait for its commit and read its row.
    */
   @Transactional
-  Opened open(
-      UUID account,
-      String problemId,
-      int problemVersion,
-      int estimateMinutes,
-      Language language,
-      Instant now) {
+  Opened open(UUID account, Problem problem, Language language, Instant now) {
+    String problemId = problem.id();
+    int problemVersion = problem.version();
     // Read committed: each statement sees the latest commit, so a retry finds the winner's row
     // (or, if it was closed in between, inserts a new one).
     for (int tries = 0; tries < 5; tries++) {
@@ -59,15 +56,19 @@ class AttemptStore {
           jdbc.sql(
                   """
                   insert into attempt (id, account_id, problem_id, problem_version,
-                                       estimate_minutes, language, state, started_at)
-                  values (:id, :account, :problem, :version, :minutes, :language, 'open', :now)
+                                       estimate_minutes, category, difficulty, language, state,
+                                       started_at)
+                  values (:id, :account, :problem, :version, :minutes, :category, :difficulty,
+                          :language, 'open', :now)
                   on conflict (account_id, problem_id) where state = 'open' do nothing
                   """)
               .param("id", id)
               .param("account", account)
               .param("problem", problemId)
               .param("version", problemVersion)
-              .param("minutes", estimateMinutes)
+              .param("minutes", problem.estimatedMinutes())
+              .param("category", problem.category().id())
+              .param("difficulty", problem.difficulty().id())
               .param("language", language.id())
               .param("now", timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
               .update();

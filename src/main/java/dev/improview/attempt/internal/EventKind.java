@@ -3,7 +3,7 @@ package dev.improview.attempt.internal;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What can happen during an attempt. The SQL check {@code attempt_event_kind} (V5__attempts.sql)
+ * What can happen during an attempt. The SQL check {@code attempt_event_kind} (latest in V6__submissions.sql)
  * holds the same ids: add a kind to both.
  */
 enum EventKind {
@@ -12,7 +12,12 @@ enum EventKind {
   TIMER_PAUSED("timer_paused"),
   TIMER_RESUMED("timer_resumed"),
   TIMER_RESET("timer_reset"),
-  GIVEN_UP("given_up");
+  GIVEN_UP("given_up"),
+  HINT_REVEALED("hint_revealed"),
+  SOLUTION_OPENED("solution_opened"),
+  RAN("ran"),
+  SUBMITTED("submitted"),
+  JUDGED("judged");
 
   private final String id;
 
