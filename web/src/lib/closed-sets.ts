@@ -8,6 +8,7 @@ import { z } from "zod/mini";
 export const VERDICTS = [
   "PASSED",
   "COMPLETED",
+  "ACCEPTED",
   "WRONG_ANSWER",
   "RUNTIME_ERROR",
   "TIME_LIMIT_EXCEEDED",
@@ -21,7 +22,7 @@ export const verdictSchema = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof verdictSchema>;
 
 /** The verdicts `Verdict.isSuccess()` accepts. */
-export const SUCCESS_VERDICTS: readonly Verdict[] = ["PASSED", "COMPLETED"];
+export const SUCCESS_VERDICTS: readonly Verdict[] = ["PASSED", "COMPLETED", "ACCEPTED"];
 export const isSuccess = (verdict: Verdict) => SUCCESS_VERDICTS.includes(verdict);
 
 /** execution/Language.java ids, in the order the picker shows them. */

@@ -9,6 +9,8 @@ public enum Verdict {
    * or WRONG_ANSWER where the test has an expected value, and keeps it where it has none.
    */
   COMPLETED,
+  /** A submission that passed every test, public and hidden: only a submission is accepted. */
+  ACCEPTED,
   /** Returned a value that does not match the expected one (decided by the judge). */
   WRONG_ANSWER,
   /** Threw, overflowed its stack, returned a value of the wrong type or ended the process. */
@@ -43,6 +45,6 @@ public enum Verdict {
 
   /** True for verdicts that count as success. */
   public boolean isSuccess() {
-    return this == PASSED || this == COMPLETED;
+    return this == PASSED || this == COMPLETED || this == ACCEPTED;
   }
 }

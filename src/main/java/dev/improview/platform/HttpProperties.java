@@ -25,7 +25,10 @@ record HttpProperties(@DefaultValue MaxBodyBytes maxBodyBytes) {
 
     /** The limit for a request; every endpoint not named has the default. */
     BodyLimit forRequest(String method, String path) {
-      if ("POST".equals(method) && "/api/runs".equals(path)) {
+      // A submission carries code as a run does, so it has the same limit.
+      if ("POST".equals(method)
+          && ("/api/runs".equals(path)
+              || (path.startsWith("/api/attempts/") && path.endsWith("/submissions")))) {
         return new BodyLimit(runs.toBytes(), PREFIX + "runs");
       }
       if ("POST".equals(method) && "/api/problems".equals(path)) {

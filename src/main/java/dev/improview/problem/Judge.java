@@ -154,7 +154,12 @@ public class Judge {
     return Verdict.overall(tests.stream().map(JudgedTest::verdict).toList());
   }
 
-  private void checkCode(String code) {
+  /**
+   * Checks code before it is judged (a submission checks it before it is stored).
+   *
+   * @throws JudgeRejection when it is larger than the engine takes or holds a NUL character
+   */
+  public void checkCode(String code) {
     int bytes = code.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > engine.maxCodeBytes()) {
       throw new JudgeRejection(

@@ -26,14 +26,9 @@ public class ProblemCatalog {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
-  private final Map<String, StoredProblem> parsed =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, StoredProblem> eldest) {
-              return size() > PARSED_CACHE_SIZE;
-            }
-          });
+  // Parsed problems by id, and by id@version for revisions; least recently used ones go first.
+  private final Map<String, StoredProblem> parsed = lruCache();
+  private final Map<String, StoredProblem> parsedRevisions = lruCache();
 
   ProblemCatalog(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
@@ -99,17 +94,44 @@ public class ProblemCatalog {
     return loaded;
   }
 
-  /** A specific revision, as it was when stored. */
+  /**
+   * A specific revision, as it was when stored. Submissions and attempts read theirs often: like
+   * {@link #find}, each content hash is parsed once.
+   */
   public Optional<Problem> findRevision(String id, int version) {
     if (!Problem.isValidId(id)) {
       return Optional.empty();
     }
-    return jdbc.sql(
-            "select content from problem_revision where problem_id = :id and version = :version")
-        .param("id", id)
-        .param("version", version)
-        .query((rs, row) -> json.readValue(rs.getString("content"), Problem.class))
-        .optional();
+    var sha =
+        jdbc.sql(
+                "select content_sha256 from problem_revision"
+                    + " where problem_id = :id and version = :version")
+            .param("id", id)
+            .param("version", version)
+            .query(String.class)
+            .optional();
+    if (sha.isEmpty()) {
+      return Optional.empty();
+    }
+    var key = id + "@" + version;
+    var cached = parsedRevisions.get(key);
+    if (cached != null && cached.sha256().equals(sha.get())) {
+      return Optional.of(cached.problem());
+    }
+    var loaded =
+        jdbc.sql(
+                "select content, content_sha256 from problem_revision"
+                    + " where problem_id = :id and version = :version")
+            .param("id", id)
+            .param("version", version)
+            .query(
+                (rs, row) ->
+                    new StoredProblem(
+                        json.readValue(rs.getString("content"), Problem.class),
+                        rs.getString("content_sha256")))
+            .optional();
+    loaded.ifPresent(stored -> parsedRevisions.put(key, stored));
+    return loaded.map(StoredProblem::problem);
   }
 
   /** The stored version and hash of a problem, if present. */
@@ -221,4 +243,14 @@ public class ProblemCatalog {
 
   /** The version and content hash stored for a problem. */
   public record StoredVersion(int version, String sha256) {}
+
+  private static Map<String, StoredProblem> lruCache() {
+    return Collections.synchronizedMap(
+        new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, StoredProblem> eldest) {
+            return size() > PARSED_CACHE_SIZE;
+          }
+        });
+  }
 }

@@ -1,5 +1,6 @@
 package dev.improview.run;
 
+import dev.improview.attempt.AttemptRuns;
 import dev.improview.execution.Diagnostic;
 import dev.improview.execution.Language;
 import dev.improview.execution.Verdict;
@@ -27,7 +28,12 @@ class RunController {
 
   record CustomTest(JsonNode args) {}
 
-  record RunRequest(String problemId, String language, String code, List<CustomTest> customTests) {}
+  record RunRequest(
+      String problemId,
+      String language,
+      String code,
+      List<CustomTest> customTests,
+      String attemptId) {}
 
   record TestResult(
       int index,
@@ -52,8 +58,15 @@ class RunController {
   private final Judge judge;
   private final EchoLimits echo;
   private final ObjectMapper json;
+  private final AttemptRuns attempts;
 
-  RunController(ProblemCatalog catalog, Judge judge, EchoLimits echo, ObjectMapper json) {
+  RunController(
+      ProblemCatalog catalog,
+      Judge judge,
+      EchoLimits echo,
+      ObjectMapper json,
+      AttemptRuns attempts) {
+    this.attempts = attempts;
     this.catalog = catalog;
     this.judge = judge;
     this.echo = echo;
@@ -75,6 +88,8 @@ class RunController {
             .orElseThrow(
                 () -> ApiProblems.notFound("No problem with id '" + body.problemId() + "'"))
             .problem();
+    // Checked before anything runs: a wrong attempt costs no sandbox.
+    var attempt = body.attemptId() == null ? null : attempts.check(body.attemptId(), problem.id());
     var custom = body.customTests() == null ? List.<CustomTest>of() : body.customTests();
     var judgement =
         custom.isEmpty()
@@ -84,6 +99,10 @@ class RunController {
                 language,
                 body.code(),
                 custom.stream().map(t -> t == null ? null : t.args()).toList());
+    if (attempt != null) {
+      attempts.recordRun(
+          attempt, language, judgement.verdict(), judgement.tests().size(), !custom.isEmpty());
+    }
     return response(judgement);
   }
 

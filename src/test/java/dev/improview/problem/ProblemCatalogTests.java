@@ -43,13 +43,13 @@ class ProblemCatalogTests {
   @Test
   void everyEndpointTakingAProblemIdAnswers404ForAnIdWithNul() throws Exception {
     var id = "bracket-nesting-depth\u0000";
-    var client = "3f2b8c1e-8d4a-4b7e-9c1a-2f6d5e4b3a21";
     List<MockHttpServletRequestBuilder> requests =
         List.of(
             get("/api/problems/{id}", id),
-            post("/api/problems/{id}/hints/{index}", id, 0).header("X-Improview-Client", client),
-            post("/api/problems/{id}/solution", id).header("X-Improview-Client", client),
-            get("/api/problems/{id}/reveals", id).header("X-Improview-Client", client),
+            post("/api/attempts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"problemId\":\"bracket-nesting-depth\\u0000\",\"language\":\"python\"}"),
             post("/api/runs")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(

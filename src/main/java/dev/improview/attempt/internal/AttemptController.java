@@ -1,17 +1,13 @@
 package dev.improview.attempt.internal;
 
-import dev.improview.execution.Language;
+import dev.improview.attempt.internal.AttemptViews.AttemptView;
+import dev.improview.attempt.internal.AttemptViews.TimerView;
 import dev.improview.platform.ApiProblems;
 import dev.improview.problem.ProblemCatalog;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Attempts: open or resume one, read it with its events, drive its timer, send heartbeats, give up.
- * Time is the server's ({@link Clock}); the timer's arithmetic is {@link Timer}'s.
+ * Time is the server's ({@link Attempts#now}); the timer's arithmetic is {@link Timer}'s.
  */
 @RestController
 class AttemptController {
@@ -33,19 +29,6 @@ class AttemptController {
   record OpenRequest(String problemId, String language) {}
 
   record TimerRequest(String action) {}
-
-  record TimerView(long elapsedMillis, boolean running, boolean started, int estimateMinutes) {}
-
-  record AttemptView(
-      UUID id,
-      String problemId,
-      int problemVersion,
-      Language language,
-      AttemptState state,
-      Instant startedAt,
-      Instant endedAt,
-      TimerView timer,
-      List<AttemptEvent> events) {}
 
   enum TimerAction {
     START,
@@ -71,22 +54,22 @@ class AttemptController {
   }
 
   private final ProblemCatalog catalog;
+  private final Attempts attempts;
   private final AttemptStore store;
-  private final CurrentAccount account;
+  private final AttemptViews views;
   private final AttemptProperties properties;
-  private final Clock clock;
 
   AttemptController(
       ProblemCatalog catalog,
+      Attempts attempts,
       AttemptStore store,
-      CurrentAccount account,
-      AttemptProperties properties,
-      Clock clock) {
+      AttemptViews views,
+      AttemptProperties properties) {
     this.catalog = catalog;
+    this.attempts = attempts;
     this.store = store;
-    this.account = account;
+    this.views = views;
     this.properties = properties;
-    this.clock = clock;
   }
 
   @PostMapping("/api/attempts")
@@ -94,7 +77,7 @@ class AttemptController {
     if (body.problemId() == null || body.problemId().isBlank()) {
       throw ApiProblems.badRequest("'problemId' is required");
     }
-    var language = language(body.language());
+    var language = Attempts.language(body.language());
     var problem =
         catalog
             .find(body.problemId())
@@ -103,10 +86,9 @@ class AttemptController {
                     ApiProblems.notFound(
                         "No problem with id '" + ApiProblems.shorten(body.problemId(), 80) + "'"))
             .problem();
-    var now = now();
-    var opened =
-        store.open(account.id(), problem, language, now);
-    var view = view(opened.attempt(), now, null);
+    var now = attempts.now();
+    var opened = store.open(attempts.accountId(), problem, language, now);
+    var view = views.attempt(opened.attempt(), now);
     return opened.created()
         ? ResponseEntity.created(URI.create("/api/attempts/" + view.id())).body(view)
         : ResponseEntity.ok(view);
@@ -114,8 +96,7 @@ class AttemptController {
 
   @GetMapping("/api/attempts/{id}")
   AttemptView read(@PathVariable String id) {
-    var attempt = owned(store.find(attemptId(id)).orElse(null), id);
-    return view(attempt, now(), store.events(attempt.id()));
+    return views.detail(attempts.find(id), attempts.now());
   }
 
   // One transaction holding the row lock, so concurrent actions apply one after another.
@@ -123,8 +104,8 @@ class AttemptController {
   @Transactional
   TimerView timer(@PathVariable String id, @RequestBody TimerRequest body) {
     var action = TimerAction.fromId(body.action());
-    var attempt = lockOpen(id);
-    var now = now();
+    var attempt = attempts.lockOpen(id);
+    var now = attempts.now();
     var cutoff = properties.idleCutoff();
     var before = attempt.timer();
     Timer after;
@@ -137,7 +118,7 @@ class AttemptController {
             case RESET -> before.reset();
           };
     } catch (TimerStateException e) {
-      throw timerState(e, view(attempt, before, now));
+      throw timerState(e, views.timer(attempt, before, now));
     }
     store.saveTimer(attempt.id(), after);
     var kind =
@@ -149,79 +130,32 @@ class AttemptController {
         };
     store.recordEvent(
         attempt.id(), kind, Map.of("elapsedMillis", before.elapsedAt(now, cutoff).toMillis()), now);
-    return view(attempt, after, now);
+    return views.timer(attempt, after, now);
   }
 
   @PostMapping("/api/attempts/{id}/heartbeat")
   @Transactional
   TimerView heartbeat(@PathVariable String id) {
-    var attempt = lockOpen(id);
-    var now = now();
+    var attempt = attempts.lockOpen(id);
+    var now = attempts.now();
     var after = attempt.timer().heartbeat(now, properties.idleCutoff());
     store.saveTimer(attempt.id(), after);
-    return view(attempt, after, now);
+    return views.timer(attempt, after, now);
   }
 
   @PostMapping("/api/attempts/{id}/give-up")
   @Transactional
   AttemptView giveUp(@PathVariable String id) {
-    var attempt = lockOpen(id);
-    var now = now();
+    var attempt = attempts.lockOpen(id);
+    var now = attempts.now();
     var timer = attempt.timer().stop(now, properties.idleCutoff());
-    store.end(attempt.id(), AttemptState.GIVEN_UP, now, timer);
+    store.giveUp(attempt.id(), now, timer);
     store.recordEvent(
         attempt.id(),
         EventKind.GIVEN_UP,
         Map.of("elapsedMillis", timer.elapsedBefore().toMillis()),
         now);
-    var ended = store.find(attempt.id()).orElseThrow();
-    return view(ended, now, store.events(attempt.id()));
-  }
-
-  private Attempt lockOpen(String id) {
-    var attempt = owned(store.lock(attemptId(id)).orElse(null), id);
-    if (!attempt.open()) {
-      throw ApiProblems.exception(
-          HttpStatus.CONFLICT,
-          "attempt-closed",
-          "Attempt closed",
-          "Attempt " + id + " has ended (" + attempt.state().id() + "); open a new one");
-    }
-    return attempt;
-  }
-
-  /** The attempt if it is the caller's: someone else's is as unknown as a missing one. */
-  private Attempt owned(Attempt attempt, String id) {
-    if (attempt == null || !attempt.accountId().equals(account.id())) {
-      throw ApiProblems.notFound("No attempt with id '" + ApiProblems.shorten(id, 80) + "'");
-    }
-    return attempt;
-  }
-
-  // Millisecond instants: what the API shows, and PostgreSQL keeps them exactly.
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private AttemptView view(Attempt attempt, Instant now, List<AttemptEvent> events) {
-    return new AttemptView(
-        attempt.id(),
-        attempt.problemId(),
-        attempt.problemVersion(),
-        attempt.language(),
-        attempt.state(),
-        attempt.startedAt(),
-        attempt.endedAt(),
-        view(attempt, attempt.timer(), now),
-        events);
-  }
-
-  private TimerView view(Attempt attempt, Timer timer, Instant now) {
-    return new TimerView(
-        timer.elapsedAt(now, properties.idleCutoff()).toMillis(),
-        timer.running(),
-        timer.started(),
-        attempt.estimateMinutes());
+    return views.detail(store.find(attempt.id()).orElseThrow(), now);
   }
 
   private static ErrorResponseException timerState(TimerStateException e, TimerView timer) {
@@ -234,35 +168,5 @@ class AttemptController {
     // The current timer comes along, so the page can show the truth without asking again.
     error.getBody().setProperty("timer", timer);
     return error;
-  }
-
-  /** A UUID, or 404: a malformed id names no attempt, like an unknown one. */
-  private static UUID attemptId(String id) {
-    try {
-      // fromString accepts short forms ("1-1-1-1-1"); only the canonical form is an id.
-      var uuid = UUID.fromString(id);
-      if (uuid.toString().equalsIgnoreCase(id)) {
-        return uuid;
-      }
-    } catch (IllegalArgumentException e) {
-      // Falls through to 404.
-    }
-    throw ApiProblems.notFound("No attempt with id '" + ApiProblems.shorten(id, 80) + "'");
-  }
-
-  private static Language language(String id) {
-    if (id == null) {
-      throw ApiProblems.badRequest("'language' is required: javascript, python or java");
-    }
-    try {
-      return Language.fromId(id);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblems.badRequest(
-          "'language' must be one of "
-              + Arrays.stream(Language.values()).map(Language::id).collect(Collectors.joining(", "))
-              + "; got '"
-              + ApiProblems.shorten(id, 80)
-              + "'");
-    }
   }
 }

@@ -1,6 +1,9 @@
 package dev.improview.attempt.internal;
 
 import dev.improview.execution.Language;
+import dev.improview.execution.Verdict;
+import dev.improview.problem.Category;
+import dev.improview.problem.Difficulty;
 import dev.improview.problem.Problem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,8 +30,9 @@ class AttemptStore {
 
   private static final String COLUMNS =
       """
-      id, account_id, problem_id, problem_version, estimate_minutes, language, state, started_at,
-      ended_at, timer_elapsed_millis, timer_started_at, timer_running_since, timer_last_heartbeat
+      id, account_id, problem_id, problem_version, estimate_minutes, category, difficulty, language,
+      state, started_at, ended_at, timer_elapsed_millis, timer_started_at, timer_running_since,
+      timer_last_heartbeat, hints_used, solution_viewed, submissions, last_verdict, solved_millis
       """;
 
   private final JdbcClient jdbc;
@@ -128,14 +132,41 @@ class AttemptStore {
         .update();
   }
 
-  /** Ends an open attempt in {@code state} with its timer frozen. */
-  void end(UUID id, AttemptState state, Instant at, Timer timer) {
+  /** Gives up an open attempt: its timer frozen. */
+  void giveUp(UUID id, Instant at, Timer timer) {
+    end(id, AttemptState.GIVEN_UP, at, timer, null);
+  }
+
+  private void end(UUID id, AttemptState state, Instant at, Timer timer, Long solvedMillis) {
     saveTimer(id, timer);
-    jdbc.sql("update attempt set state = :state, ended_at = :at where id = :id")
+    jdbc.sql(
+            "update attempt set state = :state, ended_at = :at, solved_millis = :solved"
+                + " where id = :id")
         .param("id", id)
         .param("state", state.id())
         .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("solved", solvedMillis, Types.BIGINT)
         .update();
+  }
+
+  /** Counts a new submission on the attempt. */
+  void countSubmission(UUID id) {
+    jdbc.sql("update attempt set submissions = submissions + 1 where id = :id")
+        .param("id", id)
+        .update();
+  }
+
+  /** The verdict of the attempt's latest judged submission. */
+  void saveLastVerdict(UUID id, Verdict verdict) {
+    jdbc.sql("update attempt set last_verdict = :verdict where id = :id")
+        .param("id", id)
+        .param("verdict", verdict.name())
+        .update();
+  }
+
+  /** Ends an open attempt as accepted: its timer frozen, the accepted submission's time kept. */
+  void accept(UUID id, Instant at, Timer timer, long solvedMillis) {
+    end(id, AttemptState.ACCEPTED, at, timer, solvedMillis);
   }
 
   void recordEvent(UUID attempt, EventKind kind, Map<String, ?> detail, Instant at) {
@@ -166,13 +197,15 @@ class AttemptStore {
         .list();
   }
 
-  private static Attempt attempt(ResultSet rs, int row) throws SQLException {
+  static Attempt attempt(ResultSet rs, int row) throws SQLException {
     return new Attempt(
         rs.getObject("id", UUID.class),
         rs.getObject("account_id", UUID.class),
         rs.getString("problem_id"),
         rs.getInt("problem_version"),
         rs.getInt("estimate_minutes"),
+        Category.fromId(rs.getString("category")),
+        Difficulty.fromId(rs.getString("difficulty")),
         Language.fromId(rs.getString("language")),
         AttemptState.fromId(rs.getString("state")),
         instant(rs, "started_at"),
@@ -181,14 +214,22 @@ class AttemptStore {
             Duration.ofMillis(rs.getLong("timer_elapsed_millis")),
             instant(rs, "timer_started_at"),
             instant(rs, "timer_running_since"),
-            instant(rs, "timer_last_heartbeat")));
+            instant(rs, "timer_last_heartbeat")),
+        new Attempt.Progress(
+            rs.getInt("hints_used"),
+            rs.getBoolean("solution_viewed"),
+            rs.getInt("submissions"),
+            rs.getString("last_verdict") == null
+                ? null
+                : Verdict.valueOf(rs.getString("last_verdict")),
+            rs.getObject("solved_millis", Long.class)));
   }
 
-  private static OffsetDateTime timestamp(Instant instant) {
+  static OffsetDateTime timestamp(Instant instant) {
     return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
+  static Instant instant(ResultSet rs, String column) throws SQLException {
     var value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }

@@ -1,14 +1,12 @@
 package dev.improview.problem.internal;
 
+import dev.improview.platform.Sha256;
 import dev.improview.problem.Problem;
 import dev.improview.problem.ProblemCatalog;
 import dev.improview.problem.ProblemFormat;
 import dev.improview.problem.ProblemSummary.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -53,7 +51,7 @@ class BankLoader implements SmartInitializingSingleton {
     for (Resource resource : resources) {
       var bytes = bytes(resource);
       var problem = read(resource, bytes);
-      var sha = sha256(bytes);
+      var sha = Sha256.hex(bytes);
       var stored = catalog.storedVersion(problem.id());
       if (stored.isEmpty()) {
         catalog.save(problem, Source.BANK, sha);
@@ -97,13 +95,5 @@ class BankLoader implements SmartInitializingSingleton {
           "Bank file " + resource.getFilename() + " holds problem id " + problem.id());
     }
     return problem;
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.improview.problem.internal;
 
 import dev.improview.platform.ApiProblems;
+import dev.improview.platform.Sha256;
 import dev.improview.problem.ProblemCatalog;
 import dev.improview.problem.ProblemFormat;
 import dev.improview.problem.ProblemSummary.Source;
@@ -68,7 +69,7 @@ class ImportController {
       detail.setProperty("validation", report);
       return ResponseEntity.unprocessableContent().body(detail);
     }
-    var sha = BankLoader.sha256(body);
+    var sha = Sha256.hex(body);
     catalog.save(problem, Source.IMPORTED, sha);
     catalog.saveValidation(problem.id(), sha, report);
     return ResponseEntity.created(URI.create("/api/problems/" + problem.id()))

@@ -2,6 +2,7 @@ package dev.improview.problem.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.improview.platform.Sha256;
 import dev.improview.problem.ProblemCatalog;
 import dev.improview.problem.ProblemSummary.Source;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class BankLoaderTests {
       bytes = in.readAllBytes();
     }
     assertThat(catalog.storedVersion("bracket-nesting-depth").orElseThrow().sha256())
-        .isEqualTo(BankLoader.sha256(bytes));
+        .isEqualTo(Sha256.hex(bytes));
   }
 
   @Test
@@ -74,7 +75,7 @@ class BankLoaderTests {
       assertThat(catalog.findRevision(id, original.version()).orElseThrow().title())
           .isEqualTo(original.title());
     } finally {
-      catalog.save(original, Source.BANK, BankLoader.sha256(new byte[0]));
+      catalog.save(original, Source.BANK, Sha256.hex(new byte[0]));
       jdbc.sql("delete from problem_revision where problem_id = :id and version = :v")
           .param("id", id)
           .param("v", edited.version())
