@@ -28,9 +28,6 @@
     };
     get("/api/problems/" + match[1], {});
     get("/api/catalog", {});
-    // Reveals are kept per browser: the same id, and the same key, as lib/client-id.ts.
-    var client = clientId();
-    if (client) get("/api/problems/" + match[1] + "/reveals", { "X-Improview-Client": client });
   }
   // The saved or system theme, applied before first paint: no flash of the wrong theme.
   try {
@@ -39,18 +36,5 @@
     document.documentElement.classList.toggle("dark", dark);
   } catch (e) {
     /* storage unavailable: keep the light default */
-  }
-
-  function clientId() {
-    try {
-      var id = localStorage.getItem("improview.client");
-      if (!id && window.crypto && crypto.randomUUID) {
-        id = crypto.randomUUID();
-        localStorage.setItem("improview.client", id);
-      }
-      return id;
-    } catch (e) {
-      return null; /* storage unavailable: the app keeps an id in memory and asks itself */
-    }
   }
 })();

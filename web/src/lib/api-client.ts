@@ -1,5 +1,4 @@
 import { z } from "zod/mini";
-import { clientId } from "./client-id";
 
 // The schemas this module and the routes' loaders use are wrapped in z.lazy: built on first use,
 // they cost nothing while the entry evaluates (zod construction was half of that, ~20 ms).
@@ -67,9 +66,8 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], body: unknown): str
   return described.join("; ") + (issues.length > 3 ? `; and ${issues.length - 3} more` : "");
 }
 
-// The client id lets the server record hint reveals and solution views before sign-in exists.
 function headers(extra: Record<string, string> = {}): Record<string, string> {
-  return { Accept: "application/json", "X-Improview-Client": clientId(), ...extra };
+  return { Accept: "application/json", ...extra };
 }
 
 declare global {

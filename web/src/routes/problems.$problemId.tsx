@@ -4,15 +4,12 @@ import { useEffect } from "react";
 import { ErrorPanel } from "../components/ui/error-panel";
 import { catalogQuery } from "../features/problems/api/catalog";
 import { problemQuery } from "../features/problems/api/problem";
-import { revealsQuery } from "../features/problems/api/reveals";
 import { ProblemHeading } from "../features/problems/components/problem-heading";
 import { ProblemPane } from "../features/problems/components/problem-pane";
 import { Workspace } from "../features/workspace/components/workspace";
 
 export const Route = createFileRoute("/problems/$problemId")({
   loader: ({ context, params }) => {
-    // Reveals restore hints and the solution state; they must not hold up the first paint.
-    void context.queryClient.prefetchQuery(revealsQuery(params.problemId));
     // The catalog names the category in the header; fetched alongside, so no label changes later.
     return Promise.all([
       context.queryClient.ensureQueryData(problemQuery(params.problemId)),

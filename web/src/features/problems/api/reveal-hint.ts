@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { postJson } from "../../../lib/api-client";
-import { revealsQuery, type Reveals } from "./reveals";
+import { useUpdateReveals } from "./reveals";
 
 const hintSchema = z.object({
   index: z.number(),
@@ -10,23 +10,24 @@ const hintSchema = z.object({
   total: z.number(),
 });
 
-/** Reveals the next hint; the server records the reveal and refuses hints out of order. */
-export function useRevealHint(problemId: string) {
-  const queryClient = useQueryClient();
+/** Reveals the next hint on the attempt; the server records it and refuses hints out of order. */
+export function useRevealHint(problemId: string, attemptId: string | undefined) {
+  const updateReveals = useUpdateReveals(problemId);
   return useMutation({
-    mutationFn: (index: number) =>
-      postJson(
-        `/api/problems/${encodeURIComponent(problemId)}/hints/${index}`,
+    mutationFn: (index: number) => {
+      if (!attemptId) throw new Error("The attempt is not open yet; try again in a moment.");
+      return postJson(
+        `/api/attempts/${encodeURIComponent(attemptId)}/hints/${index}`,
         undefined,
         hintSchema,
-      ),
-    onSuccess: (hint) => {
-      queryClient.setQueryData<Reveals>(revealsQuery(problemId).queryKey, (old) => {
-        const hints = (old?.hints ?? []).filter((h) => h.index !== hint.index);
+      );
+    },
+    onSuccess: (hint) =>
+      updateReveals((old) => {
+        const hints = old.hints.filter((h) => h.index !== hint.index);
         hints.push({ index: hint.index, text: hint.text });
         hints.sort((a, b) => a.index - b.index);
-        return { hints, solutionViewed: old?.solutionViewed ?? false };
-      });
-    },
+        return { ...old, hints };
+      }),
   });
 }

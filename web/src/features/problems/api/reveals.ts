@@ -1,23 +1,27 @@
-import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod/mini";
-import { getJson } from "../../../lib/api-client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { Language } from "../../../lib/closed-sets";
+import { attemptQuery, type Attempt, type Reveals } from "../../workspace/api/attempt";
 
-// Built on first use, like every schema the start-up code imports (lib/api-client.ts).
-const revealsSchema = z.lazy(() =>
-  z.object({
-    hints: z.array(z.object({ index: z.number(), text: z.string() })),
-    solutionViewed: z.boolean(),
-  }),
-);
+export type { Reveals, RevealedHint } from "../../workspace/api/attempt";
 
-export type Reveals = z.infer<typeof revealsSchema>;
-export type RevealedHint = Reveals["hints"][number];
+/**
+ * What this attempt has revealed, so a reload restores it: read from the attempt the workspace
+ * opens (one request for both).
+ */
+export function useReveals(problemId: string, language: Language) {
+  const attempt = useQuery(attemptQuery(problemId, language));
+  return { ...attempt, data: attempt.data?.reveals, attemptId: attempt.data?.id };
+}
 
-/** What this browser has already revealed for a problem, so a reload restores it. */
-export function revealsQuery(problemId: string) {
-  return queryOptions({
-    queryKey: ["problem", problemId, "reveals"],
-    queryFn: () => getJson(`/api/problems/${encodeURIComponent(problemId)}/reveals`, revealsSchema),
-    staleTime: Infinity,
-  });
+/** Changes the cached reveals of the attempt at `problemId` after a reveal the server recorded. */
+export function useUpdateReveals(problemId: string) {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (update: (reveals: Reveals) => Reveals) =>
+      queryClient.setQueryData<Attempt>(["attempt", problemId], (old) =>
+        old ? { ...old, reveals: update(old.reveals) } : old,
+      ),
+    [queryClient, problemId],
+  );
 }

@@ -1,8 +1,8 @@
-import { queryOptions, useQueryClient } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { z } from "zod/mini";
 import { postJson } from "../../../lib/api-client";
-import { revealsQuery, type Reveals } from "./reveals";
+import { useUpdateReveals } from "./reveals";
 
 const solutionSchema = z.object({
   solutions: z.object({ javascript: z.string(), python: z.string(), java: z.string() }),
@@ -13,18 +13,19 @@ const solutionSchema = z.object({
 export type Solution = z.infer<typeof solutionSchema>;
 
 /**
- * The example solution. Fetching it records that it was opened, so the query only runs once the
- * user has confirmed (or had already opened it before).
+ * The example solution. Fetching it records on the attempt that it was opened, so the query only
+ * runs once the user has confirmed (or had already opened it before).
  */
-export function solutionQuery(problemId: string) {
+export function solutionQuery(problemId: string, attemptId: string | undefined) {
   return queryOptions({
     queryKey: ["problem", problemId, "solution"],
     queryFn: () =>
       postJson(
-        `/api/problems/${encodeURIComponent(problemId)}/solution`,
+        `/api/attempts/${encodeURIComponent(attemptId ?? "")}/solution`,
         undefined,
         solutionSchema,
       ),
+    enabled: attemptId !== undefined,
     staleTime: Infinity,
     retry: false,
   });
@@ -32,13 +33,9 @@ export function solutionQuery(problemId: string) {
 
 /** Marks the solution as viewed in the cached reveals once it has been fetched. */
 export function useMarkSolutionViewed(problemId: string) {
-  const queryClient = useQueryClient();
+  const updateReveals = useUpdateReveals(problemId);
   return useCallback(
-    () =>
-      queryClient.setQueryData<Reveals>(revealsQuery(problemId).queryKey, (old) => ({
-        hints: old?.hints ?? [],
-        solutionViewed: true,
-      })),
-    [queryClient, problemId],
+    () => updateReveals((old) => ({ ...old, solutionViewed: true })),
+    [updateReveals],
   );
 }

@@ -1,14 +1,22 @@
-import { useQuery } from "@tanstack/react-query";
 import { Button } from "../../../components/ui/button";
 import { FadeIn } from "../../../components/ui/fade-in";
 import { Markdown } from "../../../components/ui/markdown";
 import { useRevealHint } from "../api/reveal-hint";
-import { revealsQuery } from "../api/reveals";
+import { useReveals } from "../api/reveals";
+import type { Language } from "../../../lib/closed-sets";
 
 /** Hints, revealed one at a time through the server, which records each reveal. */
-export function HintsPanel({ problemId, hintCount }: { problemId: string; hintCount: number }) {
-  const reveals = useQuery(revealsQuery(problemId));
-  const reveal = useRevealHint(problemId);
+export function HintsPanel({
+  problemId,
+  hintCount,
+  language,
+}: {
+  problemId: string;
+  hintCount: number;
+  language: Language;
+}) {
+  const reveals = useReveals(problemId, language);
+  const reveal = useRevealHint(problemId, reveals.attemptId);
   const hints = reveals.data?.hints ?? [];
   const next = hints.length;
 

@@ -1,8 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Tabs } from "../../../components/ui/tabs";
 import type { Problem } from "../api/problem";
-import { revealsQuery } from "../api/reveals";
+import { useReveals } from "../api/reveals";
 import { HintsPanel } from "./hints-panel";
 import { ProblemStatement } from "./problem-statement";
 import { SolutionPanel } from "./solution-panel";
@@ -18,7 +17,7 @@ interface ProblemPaneProps {
 /** The workspace's left pane: description, hints and the example solution as tabs. */
 export function ProblemPane({ problem, language, renderCode }: ProblemPaneProps) {
   const [tab, setTab] = useState<PaneTab>("description");
-  const reveals = useQuery(revealsQuery(problem.id));
+  const reveals = useReveals(problem.id, language);
   const revealed = reveals.data?.hints.length ?? 0;
   return (
     <Tabs<PaneTab>
@@ -41,7 +40,9 @@ export function ProblemPane({ problem, language, renderCode }: ProblemPaneProps)
           <ProblemStatement problem={problem} showHeader={false} />
         </div>
       )}
-      {tab === "hints" && <HintsPanel problemId={problem.id} hintCount={problem.hintCount} />}
+      {tab === "hints" && (
+        <HintsPanel problemId={problem.id} hintCount={problem.hintCount} language={language} />
+      )}
       {tab === "solution" && (
         <SolutionPanel problemId={problem.id} language={language} renderCode={renderCode} />
       )}

@@ -4,7 +4,7 @@ import { Badge } from "../../../components/ui/badge";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { Markdown } from "../../../components/ui/markdown";
-import { revealsQuery } from "../api/reveals";
+import { useReveals } from "../api/reveals";
 import { solutionQuery, useMarkSolutionViewed } from "../api/solution";
 
 type Language = "javascript" | "python" | "java";
@@ -22,12 +22,15 @@ interface SolutionPanelProps {
 
 /** The example solution, behind a confirmation because opening it is recorded. */
 export function SolutionPanel({ problemId, language, renderCode }: SolutionPanelProps) {
-  const reveals = useQuery(revealsQuery(problemId));
+  const reveals = useReveals(problemId, language);
   const [confirmed, setConfirmed] = useState(false);
   const [asking, setAsking] = useState(false);
   const markViewed = useMarkSolutionViewed(problemId);
   const unlocked = confirmed || reveals.data?.solutionViewed === true;
-  const solution = useQuery({ ...solutionQuery(problemId), enabled: unlocked });
+  const solution = useQuery({
+    ...solutionQuery(problemId, reveals.attemptId),
+    enabled: unlocked && reveals.attemptId !== undefined,
+  });
   const viewed = reveals.data?.solutionViewed === true;
   useEffect(() => {
     if (solution.isSuccess && !viewed) markViewed();

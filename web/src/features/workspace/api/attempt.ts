@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { ApiError, postJson } from "../../../lib/api-client";
 import { languageSchema, type Language } from "../../../lib/closed-sets";
@@ -13,6 +13,15 @@ const timerSchema = z.object({
 
 export type ServerTimer = z.infer<typeof timerSchema>;
 
+/** What the attempt has revealed: hints in order, and whether the solution was opened. */
+const revealsSchema = z.object({
+  hints: z.array(z.object({ index: z.number(), text: z.string() })),
+  solutionViewed: z.boolean(),
+});
+
+export type Reveals = z.infer<typeof revealsSchema>;
+export type RevealedHint = Reveals["hints"][number];
+
 const attemptSchema = z.object({
   id: z.string(),
   problemId: z.string(),
@@ -21,6 +30,7 @@ const attemptSchema = z.object({
   state: z.string(),
   startedAt: z.string(),
   timer: timerSchema,
+  reveals: revealsSchema,
 });
 
 export type Attempt = z.infer<typeof attemptSchema>;
@@ -58,9 +68,12 @@ function timerInConflict(error: unknown): ServerTimer | undefined {
   return body.success ? body.data.timer : undefined;
 }
 
-/** The attempt for this visit: opened once per problem, re-opened on the next visit. */
-export function useOpenAttempt(problemId: string, language: Language) {
-  return useQuery({
+/**
+ * The attempt for this visit: opened once per problem, re-opened on the next visit. The problem
+ * pane reads its reveals from the same query.
+ */
+export function attemptQuery(problemId: string, language: Language) {
+  return queryOptions({
     queryKey: ["attempt", problemId],
     queryFn: () => openAttempt(problemId, language),
     // The timer is kept fresh by actions and heartbeats, not by refetching.
@@ -70,4 +83,8 @@ export function useOpenAttempt(problemId: string, language: Language) {
     refetchOnReconnect: false,
     retry: 1,
   });
+}
+
+export function useOpenAttempt(problemId: string, language: Language) {
+  return useQuery(attemptQuery(problemId, language));
 }

@@ -54,6 +54,8 @@ export interface RunRequest {
   code: string;
   /** Present: only these run (expected then comes from the reference solution). */
   customTests?: { args: unknown[] }[];
+  /** The attempt the run belongs to: the server records it there. */
+  attemptId?: string;
 }
 
 /** Runs the public tests, or the given custom tests, in the server's sandbox. */

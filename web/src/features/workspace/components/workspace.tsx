@@ -69,7 +69,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
     }
     drafts.flush();
     runConsole.start(
-      { problemId, language, code: drafts.code(language), customTests },
+      { problemId, language, code: drafts.code(language), customTests, attemptId: timer.attemptId },
       customTests?.length ?? problem.publicTests.length,
     );
   };

@@ -21,6 +21,7 @@ const attempt = (t: ReturnType<typeof timer>) => ({
   state: "open",
   startedAt: "2026-01-01T00:00:00Z",
   timer: t,
+  reveals: { hints: [], solutionViewed: false },
 });
 
 const json = (body: unknown, status = 200) =>

@@ -116,6 +116,8 @@ export function useAttemptTimer(problemId: string, language: Language): AttemptT
   }, [send]);
 
   return {
+    /** The open attempt's id once it is known: runs and submissions are recorded on it. */
+    attemptId,
     reading,
     failed: attempt.isError,
     retry: () => void attempt.refetch(),
