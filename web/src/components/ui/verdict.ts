@@ -8,6 +8,8 @@ const presentation: Record<Verdict, { label: string; tone: BadgeTone }> = {
   PASSED: { label: "Passed", tone: "accepted" },
   // Ran fine with nothing to compare against (custom inputs): a success, named for what it is.
   COMPLETED: { label: "Completed", tone: "accepted" },
+  // A submission that passed every test, hidden ones included.
+  ACCEPTED: { label: "Accepted", tone: "accepted" },
   WRONG_ANSWER: { label: "Wrong answer", tone: "wrong" },
   TIME_LIMIT_EXCEEDED: { label: "Time limit exceeded", tone: "limit" },
   MEMORY_LIMIT_EXCEEDED: { label: "Memory limit exceeded", tone: "limit" },
