@@ -6,8 +6,8 @@ import { problemsQuery } from "../features/problems/api/problems";
 import { categorySchema, difficultySchema } from "../lib/closed-sets";
 import { ProblemFilters } from "../features/problems/components/problem-filters";
 import { ProblemList } from "../features/problems/components/problem-list";
-import { attemptsQuery } from "../features/attempts/api/attempts";
-import { ContinueRow, continueQuery } from "../features/attempts/components/continue-row";
+import { attemptsQuery, continueQuery } from "../features/attempts/api/attempts";
+import { ContinueRow } from "../features/attempts/components/continue-row";
 import { problemMarks } from "../features/attempts/model/problem-marks";
 
 // Solved/attempted marks: the latest 100 attempts are enough for a mark per problem.
@@ -29,7 +29,7 @@ export const Route = createFileRoute("/")({
       context.queryClient.ensureQueryData(catalogQuery),
       context.queryClient.ensureQueryData(problemsQuery(deps)),
       // Alongside, so the Continue row does not push the table down; without it the page still shows.
-      context.queryClient.ensureQueryData(continueQuery).catch(() => undefined),
+      context.queryClient.ensureQueryData(continueQuery()).catch(() => undefined),
     ]),
   component: PracticePage,
 });

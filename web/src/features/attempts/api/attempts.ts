@@ -16,15 +16,11 @@ import {
 
 const maybe = <T extends z.core.SomeType>(schema: T) => z.optional(z.nullable(schema));
 
-export const timerSchema = z.object({
-  elapsedMillis: z.number(),
-  running: z.boolean(),
-  started: z.boolean(),
-  estimateMinutes: z.number(),
-});
+// The route loaders import these modules, so every schema is built on first use
+// (lib/api-client.ts says why).
 
-/** An attempt as the history lists it. */
-export const attemptSummarySchema = z.object({
+/** An attempt's fields as the history lists it; the detail adds to them. */
+export const attemptSummaryShape = () => ({
   id: z.string(),
   problemId: z.string(),
   title: z.string(),
@@ -34,7 +30,12 @@ export const attemptSummarySchema = z.object({
   state: attemptStateSchema,
   startedAt: z.string(),
   endedAt: maybe(z.string()),
-  timer: timerSchema,
+  timer: z.object({
+    elapsedMillis: z.number(),
+    running: z.boolean(),
+    started: z.boolean(),
+    estimateMinutes: z.number(),
+  }),
   hintsUsed: z.number(),
   solutionViewed: z.boolean(),
   submissionCount: z.number(),
@@ -42,17 +43,16 @@ export const attemptSummarySchema = z.object({
   solvedMillis: maybe(z.number()),
 });
 
-// Built on first use: the home page's loader imports this module.
 const attemptPageSchema = z.lazy(() =>
   z.object({
-    items: z.array(attemptSummarySchema),
+    items: z.array(z.object(attemptSummaryShape())),
     page: z.number(),
     size: z.number(),
     total: z.number(),
   }),
 );
 
-export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
+export type AttemptSummary = AttemptPage["items"][number];
 export type AttemptPage = z.infer<typeof attemptPageSchema>;
 
 export interface AttemptFilter {
@@ -84,6 +84,9 @@ export function attemptsSearch(filter: AttemptFilter): string {
   }
   return params.toString();
 }
+
+/** The open attempts the home page offers to continue. */
+export const continueQuery = () => attemptsQuery({ state: "open", size: 5 });
 
 /** The caller's attempts, newest first, one page of them. */
 export function attemptsQuery(filter: AttemptFilter) {

@@ -2,14 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { formatClock } from "../../../lib/duration";
-import { attemptsQuery, type AttemptSummary } from "../api/attempts";
-
-/** The open attempts the home page offers to continue. */
-export const continueQuery = attemptsQuery({ state: "open", size: 5 });
+import { continueQuery, type AttemptSummary } from "../api/attempts";
 
 /** "Continue": attempts in progress, each with its timer (the server's value, ticking locally). */
 export function ContinueRow() {
-  const open = useQuery(continueQuery);
+  const open = useQuery(continueQuery());
   const items = open.data?.items ?? [];
   const anyRunning = items.some((a) => a.timer.running);
   const [now, setNow] = useState(() => Date.now());

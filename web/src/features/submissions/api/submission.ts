@@ -12,47 +12,55 @@ import {
 // Optional members may be absent or null on the wire; both read as "not there".
 const maybe = <T extends z.core.SomeType>(schema: T) => z.optional(z.nullable(schema));
 
+// Built on first use (lib/api-client.ts): the attempt detail's loader, in the entry, imports these.
+
 /** One test of a submission: verdict and time only (hidden tests never say more). */
-export const submissionTestSchema = z.object({
-  index: z.number(),
-  kind: testKindSchema,
-  verdict: verdictSchema,
-  timeMillis: maybe(z.number()),
-  cpuMillis: maybe(z.number()),
-});
+export const submissionTestSchema = z.lazy(() =>
+  z.object({
+    index: z.number(),
+    kind: testKindSchema,
+    verdict: verdictSchema,
+    timeMillis: maybe(z.number()),
+    cpuMillis: maybe(z.number()),
+  }),
+);
 
 /** The first test that did not pass: the only one whose arguments and values leave the server. */
-export const firstFailureSchema = z.object({
-  index: z.number(),
-  kind: testKindSchema,
-  verdict: verdictSchema,
-  args: maybe(z.array(z.unknown())),
-  expected: z.optional(z.unknown()),
-  actual: z.optional(z.unknown()),
-  message: maybe(z.string()),
-  stdout: maybe(z.string()),
-  stderr: maybe(z.string()),
-});
+export const firstFailureSchema = z.lazy(() =>
+  z.object({
+    index: z.number(),
+    kind: testKindSchema,
+    verdict: verdictSchema,
+    args: maybe(z.array(z.unknown())),
+    expected: z.optional(z.unknown()),
+    actual: z.optional(z.unknown()),
+    message: maybe(z.string()),
+    stdout: maybe(z.string()),
+    stderr: maybe(z.string()),
+  }),
+);
 
-export const submissionSchema = z.object({
-  id: z.string(),
-  attemptId: z.string(),
-  problemId: z.string(),
-  problemVersion: z.number(),
-  language: languageSchema,
-  state: submissionStateSchema,
-  createdAt: z.string(),
-  finishedAt: maybe(z.string()),
-  elapsedMillis: z.number(),
-  verdict: maybe(verdictSchema),
-  passed: maybe(z.number()),
-  total: maybe(z.number()),
-  failure: maybe(z.string()),
-  tests: z.array(submissionTestSchema),
-  firstFailure: maybe(firstFailureSchema),
-  diagnostics: z.array(z.object({ line: z.number(), column: z.number(), message: z.string() })),
-  code: maybe(z.string()),
-});
+export const submissionSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    attemptId: z.string(),
+    problemId: z.string(),
+    problemVersion: z.number(),
+    language: languageSchema,
+    state: submissionStateSchema,
+    createdAt: z.string(),
+    finishedAt: maybe(z.string()),
+    elapsedMillis: z.number(),
+    verdict: maybe(verdictSchema),
+    passed: maybe(z.number()),
+    total: maybe(z.number()),
+    failure: maybe(z.string()),
+    tests: z.array(submissionTestSchema),
+    firstFailure: maybe(firstFailureSchema),
+    diagnostics: z.array(z.object({ line: z.number(), column: z.number(), message: z.string() })),
+    code: maybe(z.string()),
+  }),
+);
 
 export type Submission = z.infer<typeof submissionSchema>;
 export type SubmissionTest = z.infer<typeof submissionTestSchema>;
