@@ -10,11 +10,23 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AttemptsIndexRouteImport } from './routes/attempts.index'
+import { Route as AttemptsAttemptIdRouteImport } from './routes/attempts.$attemptId'
 import { Route as ProblemsProblemIdRouteImport } from './routes/problems.$problemId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AttemptsIndexRoute = AttemptsIndexRouteImport.update({
+  id: '/attempts/',
+  path: '/attempts/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AttemptsAttemptIdRoute = AttemptsAttemptIdRouteImport.update({
+  id: '/attempts/$attemptId',
+  path: '/attempts/$attemptId',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ProblemsProblemIdRoute = ProblemsProblemIdRouteImport.update({
@@ -25,28 +37,42 @@ const ProblemsProblemIdRoute = ProblemsProblemIdRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/attempts/$attemptId': typeof AttemptsAttemptIdRoute
   '/problems/$problemId': typeof ProblemsProblemIdRoute
+  '/attempts/': typeof AttemptsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/attempts/$attemptId': typeof AttemptsAttemptIdRoute
   '/problems/$problemId': typeof ProblemsProblemIdRoute
+  '/attempts': typeof AttemptsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/attempts/$attemptId': typeof AttemptsAttemptIdRoute
   '/problems/$problemId': typeof ProblemsProblemIdRoute
+  '/attempts/': typeof AttemptsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/problems/$problemId'
+  fullPaths:
+    '/' | '/attempts/$attemptId' | '/problems/$problemId' | '/attempts/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/problems/$problemId'
-  id: '__root__' | '/' | '/problems/$problemId'
+  to: '/' | '/attempts/$attemptId' | '/problems/$problemId' | '/attempts'
+  id:
+    | '__root__'
+    | '/'
+    | '/attempts/$attemptId'
+    | '/problems/$problemId'
+    | '/attempts/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AttemptsAttemptIdRoute: typeof AttemptsAttemptIdRoute
   ProblemsProblemIdRoute: typeof ProblemsProblemIdRoute
+  AttemptsIndexRoute: typeof AttemptsIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -56,6 +82,20 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/attempts/': {
+      id: '/attempts/'
+      path: '/attempts'
+      fullPath: '/attempts/'
+      preLoaderRoute: typeof AttemptsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/attempts/$attemptId': {
+      id: '/attempts/$attemptId'
+      path: '/attempts/$attemptId'
+      fullPath: '/attempts/$attemptId'
+      preLoaderRoute: typeof AttemptsAttemptIdRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/problems/$problemId': {
@@ -70,7 +110,9 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AttemptsAttemptIdRoute: AttemptsAttemptIdRoute,
   ProblemsProblemIdRoute: ProblemsProblemIdRoute,
+  AttemptsIndexRoute: AttemptsIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -84,10 +84,15 @@ function takeEarly(path: string): Promise<Response> | undefined {
 }
 
 /** GETs a JSON resource and validates it with `schema`; errors become {@link ApiError}. */
-export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T> {
+export async function getJson<T>(
+  path: string,
+  schema: z.ZodMiniType<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   const early = takeEarly(path);
   const response =
-    (early && (await early.catch(() => undefined))) || (await fetch(path, { headers: headers() }));
+    (early && (await early.catch(() => undefined))) ||
+    (await fetch(path, { headers: headers(), signal }));
   if (!response.ok) {
     throw await toApiError(response);
   }
@@ -100,10 +105,11 @@ export async function postJson<T>(
   body: unknown,
   schema: z.ZodMiniType<T>,
   signal?: AbortSignal,
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   const response = await fetch(path, {
     method: "POST",
-    headers: headers({ "Content-Type": "application/json" }),
+    headers: headers({ "Content-Type": "application/json", ...extraHeaders }),
     body: body === undefined ? undefined : JSON.stringify(body),
     signal,
   });

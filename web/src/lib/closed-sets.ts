@@ -53,3 +53,38 @@ export type Category = z.infer<typeof categorySchema>;
 export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
+
+// Attempts and submissions (docs/api.md). Not Java enums yet on this side of the merge, so the
+// drift test does not read them; the contract is the source.
+
+/** An attempt's `state`. */
+export const ATTEMPT_STATES = ["open", "accepted", "given_up"] as const;
+export const attemptStateSchema = z.enum(ATTEMPT_STATES);
+export type AttemptState = z.infer<typeof attemptStateSchema>;
+
+/** A submission's `state`: queued → running → finished, or failed_to_run. */
+export const SUBMISSION_STATES = ["queued", "running", "finished", "failed_to_run"] as const;
+export const submissionStateSchema = z.enum(SUBMISSION_STATES);
+export type SubmissionState = z.infer<typeof submissionStateSchema>;
+
+/** A test's `kind` in a submission. */
+export const TEST_KINDS = ["public", "hidden"] as const;
+export const testKindSchema = z.enum(TEST_KINDS);
+export type TestKind = z.infer<typeof testKindSchema>;
+
+/** An attempt event's `kind`. */
+export const ATTEMPT_EVENT_KINDS = [
+  "opened",
+  "timer_started",
+  "timer_paused",
+  "timer_resumed",
+  "timer_reset",
+  "given_up",
+  "hint_revealed",
+  "solution_opened",
+  "ran",
+  "submitted",
+  "judged",
+] as const;
+export const attemptEventKindSchema = z.enum(ATTEMPT_EVENT_KINDS);
+export type AttemptEventKind = z.infer<typeof attemptEventKindSchema>;

@@ -28,6 +28,9 @@ function RootLayout() {
             <Link to="/" activeProps={{ className: "text-ink" }} activeOptions={{ exact: true }}>
               Practice
             </Link>
+            <Link to="/attempts" activeProps={{ className: "text-ink" }}>
+              History
+            </Link>
           </nav>
           <div className="ml-auto">
             <ThemeToggle />

@@ -6,6 +6,10 @@ import { catalogQuery } from "../features/problems/api/catalog";
 import { problemQuery } from "../features/problems/api/problem";
 import { ProblemHeading } from "../features/problems/components/problem-heading";
 import { ProblemPane } from "../features/problems/components/problem-pane";
+import { SubmissionsPanel } from "../features/submissions/components/submissions-panel";
+import { SubmitButton } from "../features/submissions/components/submit-button";
+import { VerdictBanner } from "../features/submissions/components/verdict-banner";
+import { SubmitFlowProvider } from "../features/submissions/hooks/submit-flow";
 import { Workspace } from "../features/workspace/components/workspace";
 
 export const Route = createFileRoute("/problems/$problemId")({
@@ -32,13 +36,29 @@ function ProblemPage() {
     };
   }, [problem.title]);
   return (
-    <Workspace
-      key={problem.id}
-      problem={problem}
-      heading={<ProblemHeading problem={problem} catalog={catalog} />}
-      renderProblemPane={({ language, renderCode }) => (
-        <ProblemPane problem={problem} language={language} renderCode={renderCode} />
-      )}
-    />
+    <SubmitFlowProvider key={problem.id}>
+      <Workspace
+        problem={problem}
+        heading={<ProblemHeading problem={problem} catalog={catalog} />}
+        renderProblemPane={({ language, attemptId, renderCode }) => (
+          <ProblemPane
+            problem={problem}
+            language={language}
+            renderCode={renderCode}
+            submissions={<SubmissionsPanel attemptId={attemptId} renderCode={renderCode} />}
+          />
+        )}
+        renderSubmit={({ attemptId, language, code }) => (
+          <SubmitButton attemptId={attemptId} language={language} code={code} />
+        )}
+        renderVerdict={({ estimateMinutes, newAttempt, adoptTimer }) => (
+          <VerdictBanner
+            estimateMinutes={estimateMinutes}
+            onNewAttempt={newAttempt}
+            onAttemptEnded={adoptTimer}
+          />
+        )}
+      />
+    </SubmitFlowProvider>
   );
 }

@@ -7,9 +7,12 @@ import { DifficultyBadge } from "./difficulty-badge";
 export function ProblemList({
   problems,
   catalog,
+  marks,
 }: {
   problems: ProblemSummary[];
   catalog: Catalog;
+  /** Solved or attempted, by problem id, when known. */
+  marks?: Record<string, "solved" | "attempted">;
 }) {
   const categoryLabel = (id: string) => catalog.categories.find((c) => c.id === id)?.label ?? id;
   if (problems.length === 0) {
@@ -49,6 +52,7 @@ export function ProblemList({
               >
                 {p.title}
               </Link>
+              {marks?.[p.id] && <ProblemMark mark={marks[p.id]!} />}
             </td>
             <td className="hidden px-4 py-2.5 text-ink-muted sm:table-cell">
               {categoryLabel(p.category)}
@@ -63,5 +67,19 @@ export function ProblemList({
         ))}
       </tbody>
     </table>
+  );
+}
+
+function ProblemMark({ mark }: { mark: "solved" | "attempted" }) {
+  return mark === "solved" ? (
+    <span className="ml-2 text-xs text-verdict-accepted" title="Solved">
+      <span aria-hidden="true">✓</span>
+      <span className="sr-only">Solved</span>
+    </span>
+  ) : (
+    <span className="ml-2 text-xs text-ink-muted" title="Attempted">
+      <span aria-hidden="true">○</span>
+      <span className="sr-only">Attempted</span>
+    </span>
   );
 }

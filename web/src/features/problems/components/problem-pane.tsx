@@ -6,16 +6,18 @@ import { HintsPanel } from "./hints-panel";
 import { ProblemStatement } from "./problem-statement";
 import { SolutionPanel } from "./solution-panel";
 
-type PaneTab = "description" | "hints" | "solution";
+type PaneTab = "description" | "hints" | "solution" | "submissions";
 
 interface ProblemPaneProps {
   problem: Problem;
   language: "javascript" | "python" | "java";
   renderCode: (code: string, label: string) => ReactNode;
+  /** The Submissions tab's content, when the route has one. */
+  submissions?: ReactNode;
 }
 
-/** The workspace's left pane: description, hints and the example solution as tabs. */
-export function ProblemPane({ problem, language, renderCode }: ProblemPaneProps) {
+/** The workspace's left pane: description, hints, the example solution and submissions as tabs. */
+export function ProblemPane({ problem, language, renderCode, submissions }: ProblemPaneProps) {
   const [tab, setTab] = useState<PaneTab>("description");
   const reveals = useReveals(problem.id, language);
   const revealed = reveals.data?.hints.length ?? 0;
@@ -33,6 +35,7 @@ export function ProblemPane({ problem, language, renderCode }: ProblemPaneProps)
           note: problem.hintCount > 0 ? `${revealed}/${problem.hintCount}` : undefined,
         },
         { id: "solution", label: "Solution" },
+        ...(submissions ? [{ id: "submissions" as const, label: "Submissions" }] : []),
       ]}
     >
       {tab === "description" && (
@@ -46,6 +49,7 @@ export function ProblemPane({ problem, language, renderCode }: ProblemPaneProps)
       {tab === "solution" && (
         <SolutionPanel problemId={problem.id} language={language} renderCode={renderCode} />
       )}
+      {tab === "submissions" && submissions}
     </Tabs>
   );
 }

@@ -6,6 +6,7 @@ import { WorkspaceHeader } from "./workspace-header";
 afterEach(cleanup);
 
 const idleTimer: AttemptTimer = {
+  attemptId: null,
   reading: null,
   failed: false,
   retry: () => {},
@@ -14,6 +15,7 @@ const idleTimer: AttemptTimer = {
   resume: () => {},
   reset: () => {},
   onEdit: () => {},
+  adopt: () => {},
 };
 
 function header(running: boolean) {

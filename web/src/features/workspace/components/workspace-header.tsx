@@ -17,9 +17,11 @@ interface WorkspaceHeaderProps {
   onVimToggle: () => void;
   running: boolean;
   onRun: () => void;
+  /** The Submit control, after Run. */
+  submit?: ReactNode;
 }
 
-/** The workspace's header: the problem's heading, then the timer, language, Vim and Run. */
+/** The workspace's header: the problem's heading, then the timer, language, Vim, Run and Submit. */
 export function WorkspaceHeader({
   heading,
   timer,
@@ -30,6 +32,7 @@ export function WorkspaceHeader({
   onVimToggle,
   running,
   onRun,
+  submit,
 }: WorkspaceHeaderProps) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-3 py-2">
@@ -71,6 +74,7 @@ export function WorkspaceHeader({
           <RunLabel running={running} />
           <Kbd>{RUN_SHORTCUT}</Kbd>
         </Button>
+        {submit}
       </div>
     </div>
   );

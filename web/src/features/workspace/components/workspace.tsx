@@ -10,6 +10,7 @@ import { useRunShortcut } from "../hooks/use-run-shortcut";
 import { useStages } from "../hooks/use-stages";
 import { useVim } from "../hooks/use-vim";
 import type { Language } from "../../../lib/closed-sets";
+import type { ServerTimer } from "../api/attempt";
 import type { Param } from "../model/arguments";
 import { LIMITS } from "../model/layout";
 import type { Comparison } from "../model/value-diff";
@@ -31,8 +32,24 @@ export interface WorkspaceProblem {
 
 export interface ProblemPaneContext {
   language: Language;
+  /** The open attempt; null until it is open. */
+  attemptId: string | null;
   /** Shows code read-only with the editor's highlighting (e.g. an example solution). */
-  renderCode: (code: string, label: string) => ReactNode;
+  renderCode: (code: string, label: string, language?: Language) => ReactNode;
+}
+
+/** What the route's submission controls (Submit in the header, the verdict banner) are given. */
+export interface SubmissionSlotContext {
+  attemptId: string | null;
+  language: Language;
+  /** The editor's code now; the draft is saved first. */
+  code: () => string;
+  /** The timer's estimate (the attempt's revision), else the problem's. */
+  estimateMinutes: number;
+  /** Opens a new attempt at the problem, after this one has ended. */
+  newAttempt: () => void;
+  /** Shows a timer the server sent elsewhere, e.g. frozen by an accepted submission. */
+  adoptTimer: (timer: ServerTimer) => void;
 }
 
 interface WorkspaceProps {
@@ -40,10 +57,20 @@ interface WorkspaceProps {
   /** Title and badges, shown at the start of the header. */
   heading: ReactNode;
   renderProblemPane: (context: ProblemPaneContext) => ReactNode;
+  /** The Submit control, shown after Run. */
+  renderSubmit?: (context: SubmissionSlotContext) => ReactNode;
+  /** The last submission's verdict, shown under the header. */
+  renderVerdict?: (context: SubmissionSlotContext) => ReactNode;
 }
 
 /** The problem route's workspace: header, problem pane, editor and console, all resizable. */
-export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProps) {
+export function Workspace({
+  problem,
+  heading,
+  renderProblemPane,
+  renderSubmit,
+  renderVerdict,
+}: WorkspaceProps) {
   const problemId = problem.id;
   const params = problem.signature.params;
   const drafts = useDrafts(problemId, (language) => problem.starterCode[language]);
@@ -69,17 +96,23 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
     }
     drafts.flush();
     runConsole.start(
-      { problemId, language, code: drafts.code(language), customTests, attemptId: timer.attemptId },
+      {
+        problemId,
+        language,
+        code: drafts.code(language),
+        customTests,
+        attemptId: timer.attemptId ?? undefined,
+      },
       customTests?.length ?? problem.publicTests.length,
     );
   };
   const runPublic = useRunShortcut(() => startRun(false));
 
-  const renderCode = (code: string, label: string) => (
+  const renderCode = (code: string, label: string, codeLanguage: Language = language) => (
     <div className="h-full min-h-40 overflow-hidden rounded-md border border-line">
       <EditorSurface
         documentKey={`readonly:${label}:${code.length}`}
-        language={language}
+        language={codeLanguage}
         initialValue={code}
         readOnly
         eager
@@ -87,6 +120,18 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
       />
     </div>
   );
+
+  const submission: SubmissionSlotContext = {
+    attemptId: timer.attemptId,
+    language,
+    code: () => {
+      drafts.flush();
+      return drafts.code(language);
+    },
+    estimateMinutes: timer.reading?.timer.estimateMinutes ?? problem.estimatedMinutes,
+    newAttempt: timer.retry,
+    adoptTimer: timer.adopt,
+  };
 
   const outcome = runConsole.outcome;
   const diagnostics =
@@ -107,7 +152,9 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
         onVimToggle={toggleVim}
         running={runConsole.pending}
         onRun={() => startRun(false)}
+        submit={renderSubmit?.(submission)}
       />
+      {renderVerdict?.(submission)}
       <div className="flex min-h-0 flex-1 flex-col gap-2 p-2 lg:flex-row lg:gap-0">
         <Panel
           id="problem-pane"
@@ -115,7 +162,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
           aria-label="Problem"
           className="max-lg:max-h-[75vh] lg:w-[var(--left)] lg:shrink-0"
         >
-          {renderProblemPane({ language, renderCode })}
+          {renderProblemPane({ language, attemptId: timer.attemptId, renderCode })}
         </Panel>
         <Splitter
           orientation="vertical"

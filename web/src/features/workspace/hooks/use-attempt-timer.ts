@@ -13,6 +13,8 @@ import { reconcile, type TimerReading } from "../model/timer";
 export const HEARTBEAT_MS = 60_000;
 
 export interface AttemptTimer {
+  /** The open attempt's id; null until it is open. */
+  attemptId: string | null;
   /** The last server timer and when it arrived; null until the attempt is open. */
   reading: TimerReading | null;
   /** The attempt could not be opened: the clock shows a calm note instead. */
@@ -24,6 +26,8 @@ export interface AttemptTimer {
   reset: () => void;
   /** Call on every edit of the code: the first one starts the timer. */
   onEdit: () => void;
+  /** Shows a timer the server sent with another answer (e.g. frozen by an accepted submission). */
+  adopt: (timer: ServerTimer) => void;
 }
 
 /**
@@ -117,7 +121,7 @@ export function useAttemptTimer(problemId: string, language: Language): AttemptT
 
   return {
     /** The open attempt's id once it is known: runs and submissions are recorded on it. */
-    attemptId,
+    attemptId: attemptId ?? null,
     reading,
     failed: attempt.isError,
     retry: () => void attempt.refetch(),
@@ -126,5 +130,6 @@ export function useAttemptTimer(problemId: string, language: Language): AttemptT
     resume: () => void send("resume"),
     reset: () => void send("reset"),
     onEdit,
+    adopt: (timer) => attemptId && adopt(attemptId, timer),
   };
 }
