@@ -58,7 +58,8 @@ public class Benchmark {
       String problemId,
       boolean throughput,
       double cpuCores,
-      boolean javaClassArchive) {}
+      boolean javaClassArchive,
+      boolean submit) {}
 
   /** One way of running a correct solution: in-process engine or POST /api/runs. */
   interface Target extends AutoCloseable {
@@ -66,6 +67,9 @@ public class Benchmark {
     String run(Language language) throws Exception;
 
     String describe();
+
+    /** Untimed set-up before each {@link #run} (a submission needs an open attempt). */
+    default void prepare(Language language) throws Exception {}
   }
 
   public static void main(String[] args) throws Exception {
@@ -83,7 +87,10 @@ public class Benchmark {
         options.warmup(),
         options.pauseMillis());
     System.out.println("load average at start: " + loadAverage());
-    try (Target target = options.url() == null ? new EngineTarget(options) : new HttpTarget(options)) {
+    try (Target target =
+        options.url() == null
+            ? new EngineTarget(options)
+            : options.submit() ? new SubmitTarget(options) : new HttpTarget(options)) {
       System.out.println("target: " + target.describe());
       System.out.println("bare commands run with an empty environment, as the sandbox does.");
       System.out.println();
@@ -116,7 +123,11 @@ public class Benchmark {
       }
       System.out.println();
       for (Map.Entry<Language, double[]> ratio : ratios.entrySet()) {
-        double goal = ratio.getKey() == Language.JAVA ? 3.0 : 1.5;
+        // A submission runs twice the tests and writes its row, events and blobs.
+        double goal =
+            options.submit()
+                ? (ratio.getKey() == Language.JAVA ? 4.0 : 2.0)
+                : (ratio.getKey() == Language.JAVA ? 3.0 : 1.5);
         System.out.printf(
             Locale.ROOT,
             "ratio %-11s engine/bare p50 %.2fx  p95 %.2fx  (goal p50 <= %.1fx: %s)%n",
@@ -178,6 +189,7 @@ public class Benchmark {
     boolean throughput = true;
     double cpuCores = SandboxProperties.defaults().cpuCores();
     boolean javaClassArchive = true;
+    boolean submit = false;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -199,13 +211,20 @@ public class Benchmark {
           javaClassArchive = false;
           i--;
         }
+        case "--submit" -> {
+          submit = true;
+          i--;
+        }
         default ->
             throw new IllegalArgumentException(
                 "unknown option " + args[i] + " (--runs N --warmup N --pause-ms N --clients N"
                     + " --seconds N --languages javascript,python,java --url URL --problem-id ID"
-                    + " --no-throughput --no-class-archive --cpu-cores X)");
+                    + " --no-throughput --no-class-archive --cpu-cores X --submit)");
       }
       i++;
+    }
+    if (submit && url == null) {
+      throw new IllegalArgumentException("--submit needs --url: submissions go through the API");
     }
     if (url != null && problemId == null) {
       problemId = HttpTarget.importBenchmarkProblem(url);
@@ -221,7 +240,8 @@ public class Benchmark {
         problemId,
         throughput,
         cpuCores,
-        javaClassArchive);
+        javaClassArchive,
+        submit);
   }
 
   static Path compileHello(ExecutionProperties properties) throws Exception {
@@ -291,6 +311,7 @@ public class Benchmark {
   static long[] timeTarget(Target target, Language language, Options options) throws Exception {
     for (int i = 0; i < options.warmup(); i++) {
       Thread.sleep(options.pauseMillis());
+      target.prepare(language);
       String failure = target.run(language);
       if (failure != null) {
         throw new IllegalStateException("a correct " + language.id() + " run did not pass: " + failure);
@@ -299,6 +320,7 @@ public class Benchmark {
     long[] times = new long[options.runs()];
     for (int i = 0; i < options.runs(); i++) {
       Thread.sleep(options.pauseMillis());
+      target.prepare(language);
       long start = System.nanoTime();
       String failure = target.run(language);
       if (failure != null) {
@@ -514,5 +536,67 @@ public class Benchmark {
       }
       return out.append('"').toString();
     }
+  }
+
+  /**
+   * A correct submission through the API: each run opens an attempt (untimed, in prepare) and
+   * submits to it, timed until the judged answer (public and hidden tests) arrives.
+   */
+  static final class SubmitTarget implements Target {
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+    private final String problemId;
+    private String attemptId;
+
+    SubmitTarget(Options options) {
+      this.base = options.url().replaceAll("/+$", "");
+      this.problemId = options.problemId();
+    }
+
+    @Override
+    public void prepare(Language language) throws Exception {
+      String body =
+          "{\"problemId\":" + HttpTarget.quote(problemId) + ",\"language\":"
+              + HttpTarget.quote(language.id()) + "}";
+      HttpResponse<String> response = post(base + "/api/attempts", body);
+      if (response.statusCode() != 201 && response.statusCode() != 200) {
+        throw new IllegalStateException("opening an attempt answered " + response.statusCode());
+      }
+      var matcher = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(response.body());
+      if (!matcher.find()) {
+        throw new IllegalStateException("no attempt id in " + response.body());
+      }
+      attemptId = matcher.group(1);
+    }
+
+    @Override
+    public String run(Language language) throws Exception {
+      String body =
+          "{\"language\":" + HttpTarget.quote(language.id()) + ",\"code\":"
+              + HttpTarget.quote(SOLUTIONS.get(language)) + "}";
+      HttpResponse<String> response =
+          post(base + "/api/attempts/" + attemptId + "/submissions", body);
+      if (response.statusCode() != 201) {
+        return "HTTP " + response.statusCode() + ": " + response.body();
+      }
+      return response.body().contains("\"verdict\":\"ACCEPTED\"") ? null : "not ACCEPTED";
+    }
+
+    private HttpResponse<String> post(String url, String body) throws Exception {
+      return client.send(
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public String describe() {
+      return "POST " + base + "/api/attempts/{id}/submissions problem " + problemId;
+    }
+
+    @Override
+    public void close() {}
   }
 }

@@ -59,6 +59,11 @@ class AttemptRestartTests {
               "/api/attempts",
               "{\"problemId\":\"" + problemId + "\",\"language\":\"java\"}");
       assertThat(reopened.get("id").asString()).isEqualTo(id);
+      // Resumed after the restart, it counts on from where it was paused.
+      post(second, "/api/attempts/" + id + "/timer", "{\"action\":\"resume\"}");
+      second.getBean(MutableClock.class).advance(Duration.ofSeconds(15));
+      var paused = post(second, "/api/attempts/" + id + "/timer", "{\"action\":\"pause\"}");
+      assertThat(paused.get("elapsedMillis").asLong()).isEqualTo(55_000);
     }
   }
 
