@@ -100,18 +100,25 @@ export async function getJson<T>(
 }
 
 /** POSTs `body` as JSON and validates the JSON answer with `schema`. */
+export interface PostOptions {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Let the request outlive the page (a pause sent as the tab closes). */
+  keepalive?: boolean;
+}
+
 export async function postJson<T>(
   path: string,
   body: unknown,
   schema: z.ZodMiniType<T>,
-  signal?: AbortSignal,
-  extraHeaders: Record<string, string> = {},
+  options: PostOptions = {},
 ): Promise<T> {
   const response = await fetch(path, {
     method: "POST",
-    headers: headers({ "Content-Type": "application/json", ...extraHeaders }),
+    headers: headers({ "Content-Type": "application/json", ...options.headers }),
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal,
+    signal: options.signal,
+    keepalive: options.keepalive,
   });
   if (!response.ok) {
     throw await toApiError(response);

@@ -89,8 +89,7 @@ export function createSubmission(
     `/api/attempts/${encodeURIComponent(attemptId)}/submissions`,
     { language, code },
     submissionSchema,
-    signal,
-    { "Idempotency-Key": idempotencyKey },
+    { signal, headers: { "Idempotency-Key": idempotencyKey } },
   );
 }
 

@@ -48,7 +48,10 @@ export function openAttempt(problemId: string, language: Language): Promise<Atte
  */
 export async function timerAction(attemptId: string, action: TimerAction): Promise<ServerTimer> {
   try {
-    return await postJson(`/api/attempts/${attemptId}/timer`, { action }, timerSchema);
+    // A pause is often sent as the page goes away: keepalive lets it arrive anyway.
+    return await postJson(`/api/attempts/${attemptId}/timer`, { action }, timerSchema, {
+      keepalive: action === "pause",
+    });
   } catch (error) {
     const current = timerInConflict(error);
     if (current) return current;

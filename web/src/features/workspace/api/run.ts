@@ -60,7 +60,7 @@ export interface RunRequest {
 
 /** Runs the public tests, or the given custom tests, in the server's sandbox. */
 export function runCode(request: RunRequest, signal?: AbortSignal): Promise<RunReport> {
-  return postJson("/api/runs", request, runSchema, signal);
+  return postJson("/api/runs", request, runSchema, { signal });
 }
 
 export function useRun() {
