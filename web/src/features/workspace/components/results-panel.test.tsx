@@ -159,6 +159,60 @@ describe("ResultsPanel", () => {
     expect(within(card).getByText("12 ms · 9 ms CPU")).toBeTruthy();
   });
 
+  it("says under a millisecond rather than 0 ms for a fast test", () => {
+    const fast: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "PASSED",
+        diagnostics: [],
+        tests: [
+          {
+            ...base,
+            index: 0,
+            kind: "public",
+            verdict: "PASSED",
+            args: [[1], 1],
+            expected: 1,
+            actual: 1,
+            timeMillis: 0,
+            cpuMillis: 0,
+          },
+        ],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={fast} />);
+    const card = screen.getByRole("article", { name: "Test 1" });
+    expect(within(card).getByText("<1 ms · <1 ms CPU")).toBeTruthy();
+    expect(card.textContent).not.toContain("0 ms");
+  });
+
+  it("says which limit a test hit, from the server's message", () => {
+    const message = "Used 2104 ms of CPU time; the limit is 2000 ms per test.";
+    const slow: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "TIME_LIMIT_EXCEEDED",
+        diagnostics: [],
+        tests: [
+          {
+            ...base,
+            index: 0,
+            kind: "public",
+            verdict: "TIME_LIMIT_EXCEEDED",
+            args: [[1], 1],
+            expected: 1,
+            message,
+          },
+        ],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={slow} />);
+    const card = screen.getByRole("article", { name: "Test 1" });
+    expect(within(card).getByTestId("limit-message").textContent).toBe(message);
+    // Said once, where it is seen first, not again as a generic message.
+    expect(within(card).getAllByText(message)).toHaveLength(1);
+  });
+
   it("shows progress while running, without the previous results", () => {
     render(<ResultsPanel {...props} pending pendingCount={4} outcome={outcome} />);
     expect(screen.getByText("Running 4 tests in the sandbox…")).toBeTruthy();

@@ -7,6 +7,7 @@ import { isSuccess, type Verdict } from "../../../lib/closed-sets";
 import { formatArgs, formatValue } from "../../../lib/format-value";
 import type { RunReport, TestResult } from "../api/run";
 import { diagnosticLocation } from "../model/diagnostics";
+import { formatMillis, isLimit } from "../model/duration";
 import { resultRows, testRangeTitle, testTitle } from "../model/result-rows";
 import { runSummary } from "../model/run-summary";
 import { diffValues, type Comparison } from "../model/value-diff";
@@ -92,7 +93,7 @@ export function ResultsPanel({
         {summary.detail && <span className="text-sm text-ink-muted">{summary.detail}</span>}
         {report.wallMillis != null && (
           <span className="ml-auto text-xs text-ink-muted tabular-nums">
-            {report.wallMillis} ms total
+            {formatMillis(report.wallMillis)} total
           </span>
         )}
       </div>
@@ -199,6 +200,7 @@ function TestCard({
     hasExpected && hasActual && !shortExpected && !shortActual
       ? diffValues(test.expected, test.actual, comparison)
       : null;
+  const limitMessage = isLimit(test.verdict) ? test.message?.trim() || null : null;
   return (
     <article
       aria-label={title}
@@ -210,6 +212,12 @@ function TestCard({
         <VerdictBadge verdict={test.verdict} />
         <TestTime wallMillis={test.timeMillis} cpuMillis={test.cpuMillis} />
       </header>
+      {limitMessage && (
+        // Which limit was hit (CPU per test, or the run's wall time) is the first thing to know.
+        <p className="mt-2 text-[13px] text-verdict-limit" data-testid="limit-message">
+          {limitMessage}
+        </p>
+      )}
       <dl className="mt-2 grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-[13px]">
         <dt className="text-ink-muted">Input</dt>
         <dd className="font-mono break-all">
@@ -241,7 +249,7 @@ function TestCard({
                 <span className="text-ink-muted">no value returned</span>
               )}
             </dd>
-            {test.message && (
+            {test.message && !limitMessage && (
               <>
                 <dt className="text-ink-muted">Message</dt>
                 <dd className="font-mono text-xs break-all whitespace-pre-wrap">
@@ -271,7 +279,7 @@ function TestCard({
   );
 }
 
-/** Wall time, and the CPU time that decides a time limit, e.g. "12 ms · 9 ms CPU". */
+/** Wall time, and the CPU time that decides a time limit, e.g. "12 ms · 9 ms CPU", "<1 ms · <1 ms CPU". */
 function TestTime({
   wallMillis,
   cpuMillis,
@@ -280,8 +288,8 @@ function TestTime({
   cpuMillis: number | null | undefined;
 }) {
   const parts = [
-    wallMillis != null ? `${wallMillis} ms` : null,
-    cpuMillis != null ? `${cpuMillis} ms CPU` : null,
+    wallMillis != null ? formatMillis(wallMillis) : null,
+    cpuMillis != null ? `${formatMillis(cpuMillis)} CPU` : null,
   ].filter((part) => part !== null);
   if (parts.length === 0) return null;
   return <span className="ml-auto text-xs text-ink-muted tabular-nums">{parts.join(" · ")}</span>;
