@@ -155,7 +155,7 @@ test("solve in Python with Vim, see a wrong answer, reveal a hint, reload and ke
   assert.equal(await hints.count(), 1);
 
   await page.screenshot({ path: `${screenshotDir}/workspace-light.png` });
-  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await page.getByRole("group", { name: "Theme" }).getByText("Dark").click();
   await page.waitForTimeout(300); // colour transitions settle
   await page.screenshot({ path: `${screenshotDir}/workspace-dark.png` });
 
@@ -243,7 +243,7 @@ test("home and workspace have no serious accessibility violations", async () => 
   await page.getByRole("heading", { level: 1 }).waitFor();
   assert.deepEqual(await axeSeriousViolations(page), [], "workspace, light");
   await editor(page);
-  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await page.getByRole("group", { name: "Theme" }).getByText("Dark").click();
   await page.waitForTimeout(300);
   assert.deepEqual(await axeSeriousViolations(page), [], "workspace with the editor, dark");
   await context.close();
