@@ -122,10 +122,10 @@ test("solve in Python with Vim, see a wrong answer, reveal a hint, reload and ke
       : `All ${problem.publicTests.length} public tests passed`,
     "a run says what passed; only a submission is accepted",
   );
-  const cards = page.getByRole("list", { name: "Test results" }).getByRole("article");
-  assert.equal(await cards.count(), problem.publicTests.length, "one card per public test");
+  const cases = page.getByRole("tablist", { name: "Test results" }).getByRole("tab");
+  assert.equal(await cases.count(), problem.publicTests.length, "one tab per public test");
   assert.equal(
-    await page.locator('article[data-verdict="PASSED"]').count(),
+    await page.locator('[role="tab"][data-verdict="PASSED"]').count(),
     problem.publicTests.length,
     "every public test passes",
   );

@@ -24,6 +24,8 @@ interface ConsolePaneProps {
     remove: (id: string) => void;
   };
   onRunCustom: () => void;
+  /** Why the last run of the custom cases was refused before sending, if it was. */
+  refusal: string | null;
   pending: boolean;
   pendingCount: number;
   error: Error | null;
@@ -40,6 +42,7 @@ export function ConsolePane({
   publicTests,
   cases,
   onRunCustom,
+  refusal,
   pending,
   pendingCount,
   error,
@@ -73,6 +76,7 @@ export function ConsolePane({
             onChange={cases.change}
             onRemove={cases.remove}
             onRunCustom={onRunCustom}
+            refusal={refusal}
           />
         ) : (
           <ResultsPanel

@@ -161,6 +161,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
             publicTests={problem.publicTests}
             cases={cases}
             onRunCustom={() => startRun(true)}
+            refusal={runConsole.refusal}
             pending={runConsole.pending}
             pendingCount={runConsole.pendingCount}
             error={runConsole.error}

@@ -19,10 +19,13 @@ export function useRunConsole() {
   const [pendingCount, setPendingCount] = useState(0);
   const [tab, setTab] = useState<ConsoleTab>("testcases");
   const [announcement, setAnnouncement] = useState("");
+  // Why the last run was refused before sending (invalid custom input), shown above the cases.
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const start = (request: RunRequest, count: number) => {
     const custom = request.customTests !== undefined;
     setPendingCount(count);
+    setRefusal(null);
     setTab("results");
     setAnnouncement(`Running ${count} ${custom ? "custom" : "public"} tests…`);
     run.mutate(request, {
@@ -37,6 +40,7 @@ export function useRunConsole() {
   /** Sends the user back to the Testcases tab with a reason instead of running. */
   const refuse = (reason: string) => {
     setTab("testcases");
+    setRefusal(reason);
     setAnnouncement(reason);
   };
 
@@ -48,6 +52,7 @@ export function useRunConsole() {
     tab,
     setTab,
     announcement,
+    refusal,
     start,
     refuse,
   };
