@@ -1,12 +1,12 @@
 import { Panel } from "../../../components/ui/panel";
 import { Tabs } from "../../../components/ui/tabs";
 import type { CaseErrors } from "../hooks/use-custom-cases";
-import type { ConsoleTab, LanguageOutcome } from "../hooks/use-run-console";
+import type { ConsoleTab } from "../hooks/use-run-console";
 import { RUN_SHORTCUT } from "../hooks/use-run-shortcut";
 import type { Param } from "../model/arguments";
 import type { CustomCase } from "../model/custom-cases";
 import type { Comparison } from "../model/value-diff";
-import { ResultsPanel } from "./results-panel";
+import { ResultsPanel, type RunOutcome } from "./results-panel";
 import { TestcasesPanel } from "./testcases-panel";
 
 interface ConsolePaneProps {
@@ -29,7 +29,10 @@ interface ConsolePaneProps {
   pending: boolean;
   pendingCount: number;
   error: Error | null;
-  outcome: LanguageOutcome | null;
+  /** The current language's last outcome. */
+  outcome: RunOutcome | null;
+  /** The code changed since that outcome was produced. */
+  stale: boolean;
   comparison: Comparison;
 }
 
@@ -47,6 +50,7 @@ export function ConsolePane({
   pendingCount,
   error,
   outcome,
+  stale,
   comparison,
 }: ConsolePaneProps) {
   return (
@@ -84,6 +88,7 @@ export function ConsolePane({
             pendingCount={pendingCount}
             error={error}
             outcome={outcome}
+            stale={stale}
             paramNames={params.map((p) => p.name)}
             comparison={comparison}
             shortcut={RUN_SHORTCUT}

@@ -109,6 +109,15 @@ describe("ResultsPanel", () => {
     );
   });
 
+  it("marks a result for code that has changed since it ran", () => {
+    const { rerender } = render(<ResultsPanel {...props} outcome={outcome} />);
+    expect(screen.queryByTestId("stale-result")).toBeNull();
+    rerender(<ResultsPanel {...props} outcome={outcome} stale />);
+    expect(screen.getByTestId("stale-result").textContent).toMatch(
+      /^Result for an earlier version of this code/,
+    );
+  });
+
   it("puts a refused run's reason at the top, in place of results", () => {
     render(
       <ResultsPanel

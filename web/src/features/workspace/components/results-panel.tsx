@@ -23,6 +23,8 @@ interface ResultsPanelProps {
   pendingCount: number;
   error: Error | null;
   outcome: RunOutcome | null;
+  /** The code changed since the outcome was produced: it is then marked as for earlier code. */
+  stale?: boolean;
   paramNames: string[];
   comparison: Comparison;
   shortcut: string;
@@ -37,6 +39,7 @@ export function ResultsPanel({
   pendingCount,
   error,
   outcome,
+  stale = false,
   paramNames,
   comparison,
   shortcut,
@@ -68,7 +71,9 @@ export function ResultsPanel({
       </p>
     );
   }
-  return <RunResults outcome={outcome} paramNames={paramNames} comparison={comparison} />;
+  return (
+    <RunResults outcome={outcome} stale={stale} paramNames={paramNames} comparison={comparison} />
+  );
 }
 
 /** A run the server refused or could not finish: what it said, at the top. */
@@ -97,10 +102,12 @@ function RunError({ error }: { error: Error }) {
 
 function RunResults({
   outcome,
+  stale,
   paramNames,
   comparison,
 }: {
   outcome: RunOutcome;
+  stale: boolean;
   paramNames: string[];
   comparison: Comparison;
 }) {
@@ -126,6 +133,11 @@ function RunResults({
           </span>
         )}
       </div>
+      {stale && (
+        <p className="text-xs text-verdict-limit" data-testid="stale-result">
+          Result for an earlier version of this code. Run again to see the current one.
+        </p>
+      )}
       {report.diagnostics.length > 0 && (
         <ul
           aria-label="Diagnostics"

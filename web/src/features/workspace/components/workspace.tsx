@@ -51,7 +51,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
   const timer = useAttemptTimer(problemId, language);
   const [vim, toggleVim] = useVim();
   const cases = useCustomCases(problemId, params, problem.publicTests);
-  const runConsole = useRunConsole();
+  const runConsole = useRunConsole(language, drafts.code);
   const [sizes, resize] = usePaneSizes();
   // The statement paints first; the editor (stage 1), then the console (stage 2), right after.
   const stage = useStages(2);
@@ -88,9 +88,9 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
     </div>
   );
 
-  const outcome = runConsole.outcome;
-  const diagnostics =
-    outcome && outcome.language === language ? outcome.report.diagnostics : undefined;
+  const outcome = runConsole.result?.outcome ?? null;
+  // The result is the current language's own, so its diagnostics apply to this code.
+  const diagnostics = outcome?.report.diagnostics;
 
   return (
     <div
@@ -136,6 +136,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
             initialValue={drafts.code(language)}
             onChange={(code) => {
               drafts.change(code);
+              runConsole.noteEdit(code);
               timer.onEdit();
             }}
             onRun={runPublic}
@@ -164,8 +165,9 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
             refusal={runConsole.refusal}
             pending={runConsole.pending}
             pendingCount={runConsole.pendingCount}
-            error={runConsole.error}
+            error={runConsole.result?.error ?? null}
             outcome={outcome}
+            stale={runConsole.stale}
             comparison={problem.comparison ?? { mode: "exact" }}
           />
         </div>
