@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Dialog } from "../../../components/ui/dialog";
 import { RUN_SHORTCUT } from "../hooks/use-run-shortcut";
@@ -17,6 +17,8 @@ interface EditorPaneProps {
   initialValue: string;
   onChange: (code: string) => void;
   onRun: () => void;
+  /** Writes the draft now; false if this browser's storage refused it. */
+  onSave: () => boolean;
   vim: boolean;
   diagnostics: ServerDiagnostic[] | undefined;
   /** Called once the user has confirmed the reset. */
@@ -32,11 +34,24 @@ export function EditorPane({
   initialValue,
   onChange,
   onRun,
+  onSave,
   vim,
   diagnostics,
   onReset,
 }: EditorPaneProps) {
   const [resetOpen, setResetOpen] = useState(false);
+  // "Saved" after `:w` or Ctrl/Cmd+S, for a moment: the save was asked for, so it is confirmed.
+  const [saveNote, setSaveNote] = useState<{ text: string; at: number } | null>(null);
+  useEffect(() => {
+    if (!saveNote) return;
+    const timeout = window.setTimeout(() => setSaveNote(null), 2000);
+    return () => window.clearTimeout(timeout);
+  }, [saveNote]);
+  const save = () =>
+    setSaveNote({
+      text: onSave() ? "Saved" : "Not saved: this browser refused the storage",
+      at: Date.now(),
+    });
   const label = LANGUAGE_LABELS[language];
   return (
     <>
@@ -47,8 +62,14 @@ export function EditorPane({
       >
         <div className="flex h-9 shrink-0 items-center gap-2 border-b border-line px-3 text-xs">
           <h2 className="font-semibold text-ink-muted">{label}</h2>
-          <span className="text-ink-muted" aria-live="polite">
-            {savedAt ? "Draft saved in this browser" : "Starter code"}
+          <span className="text-ink-muted" aria-live="polite" data-testid="draft-status">
+            {saveNote ? (
+              <span className="font-medium text-verdict-accepted">{saveNote.text}</span>
+            ) : savedAt ? (
+              "Draft saved in this browser"
+            ) : (
+              "Starter code"
+            )}
           </span>
           <Button size="sm" variant="ghost" className="ml-auto" onClick={() => setResetOpen(true)}>
             Reset
@@ -65,6 +86,7 @@ export function EditorPane({
               initialValue={initialValue}
               onChange={onChange}
               onRun={onRun}
+              onSave={save}
               vim={vim}
               diagnostics={diagnostics}
               label={`${label} solution`}

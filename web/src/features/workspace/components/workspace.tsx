@@ -140,6 +140,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
               timer.onEdit();
             }}
             onRun={runPublic}
+            onSave={drafts.saveNow}
             vim={vim}
             diagnostics={diagnostics}
             onReset={drafts.reset}
