@@ -1,10 +1,6 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { RouterProvider, createMemoryHistory, createRouter } from "@tanstack/react-router";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { routeTree } from "../routeTree.gen";
-
-window.scrollTo = () => {};
+import { open, stubServer } from "./-test-app";
 
 // React reports each error a boundary caught; these tests cause them on purpose.
 beforeEach(() => void vi.spyOn(console, "error").mockImplementation(() => {}));
@@ -14,71 +10,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
-
-const catalog = {
-  categories: [
-    { id: "arrays-hashing", label: "Arrays & hashing" },
-    { id: "strings", label: "Strings" },
-  ],
-  difficulties: [
-    { id: "easy", label: "Easy" },
-    { id: "medium", label: "Medium" },
-    { id: "hard", label: "Hard" },
-  ],
-  languages: [{ id: "javascript", label: "JavaScript" }],
-};
-
-const problems = [
-  {
-    id: "two-sum",
-    title: "Two sum",
-    category: "arrays-hashing",
-    difficulty: "easy",
-    tags: ["hash map"],
-    estimatedMinutes: 15,
-    source: "bank",
-  },
-];
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" },
-  });
-
-// The server as the edge of the world; `problemsStatus` fails the problem list.
-function stubServer(problemsStatus = 200) {
-  const fetch = vi.fn(async (path: string) => {
-    if (path === "/api/catalog") return json(catalog);
-    if (path.startsWith("/api/problems?") || path === "/api/problems") {
-      return problemsStatus === 200
-        ? json(problems)
-        : json({ status: problemsStatus, detail: "Database unavailable." }, problemsStatus);
-    }
-    if (path.startsWith("/api/problems/")) {
-      return json({ status: 404, detail: "No problem with id nope." }, 404);
-    }
-    return json({ status: 404, detail: "Not found." }, 404);
-  });
-  vi.stubGlobal("fetch", fetch);
-  return fetch;
-}
-
-async function open(url: string) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createRouter({
-    routeTree,
-    context: { queryClient },
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
-  await router.load();
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
-}
 
 /** The site's header is there, with its way back to the problems. */
 function expectSiteHeader() {
