@@ -10,6 +10,8 @@ import { ResultsPanel, type RunOutcome } from "./results-panel";
 import { TestcasesPanel } from "./testcases-panel";
 
 interface ConsolePaneProps {
+  /** Classes for the pane's slot (e.g. hidden on a phone while another pane shows). */
+  className?: string;
   tab: ConsoleTab;
   onTabChange: (tab: ConsoleTab) => void;
   /** False until the editor has painted: the console's content comes last. */
@@ -38,6 +40,7 @@ interface ConsolePaneProps {
 
 /** The console below the editor: the Testcases and Results tabs. */
 export function ConsolePane({
+  className = "",
   tab,
   onTabChange,
   showContent,
@@ -54,7 +57,7 @@ export function ConsolePane({
   comparison,
 }: ConsolePaneProps) {
   return (
-    <Panel aria-label="Console" className="min-h-[18rem] lg:min-h-0 lg:flex-1">
+    <Panel id="console-pane" aria-label="Console" className={`lg:min-h-0 lg:flex-1 ${className}`}>
       <Tabs<ConsoleTab>
         label="Console"
         idBase="console"

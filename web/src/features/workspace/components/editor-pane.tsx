@@ -8,6 +8,12 @@ import { LANGUAGE_LABELS } from "../model/languages";
 import { EditorSurface } from "./editor-surface";
 
 interface EditorPaneProps {
+  /** Classes for the pane's slot (e.g. hidden on a phone while another pane shows). */
+  className?: string;
+  /** A run is in progress. */
+  running: boolean;
+  /** Runs the public tests from the editor's bar, where a phone user's thumb is (lg: header). */
+  onRunButton: () => void;
   language: Language;
   /** When the draft was last saved, or null while the code is the starter code. */
   savedAt: number | null;
@@ -27,6 +33,9 @@ interface EditorPaneProps {
 
 /** The editor with its title bar (language, draft state, Reset behind a confirmation). */
 export function EditorPane({
+  className = "",
+  running,
+  onRunButton,
   language,
   savedAt,
   showEditor,
@@ -58,7 +67,7 @@ export function EditorPane({
       <section
         id="editor-pane"
         aria-label="Code editor"
-        className="flex h-[65vh] min-h-0 flex-col overflow-hidden rounded-lg border border-line bg-surface lg:h-auto lg:basis-[var(--editor)] lg:shrink-0"
+        className={`flex min-h-0 flex-col overflow-hidden rounded-lg border border-line bg-surface lg:basis-[var(--editor)] lg:shrink-0 ${className}`}
       >
         <div className="flex h-9 shrink-0 items-center gap-2 border-b border-line px-3 text-xs">
           <h2 className="font-semibold text-ink-muted">{label}</h2>
@@ -73,6 +82,15 @@ export function EditorPane({
           </span>
           <Button size="sm" variant="ghost" className="ml-auto" onClick={() => setResetOpen(true)}>
             Reset
+          </Button>
+          <Button
+            size="sm"
+            variant="primary"
+            className="lg:hidden"
+            onClick={onRunButton}
+            disabled={running}
+          >
+            {running ? "Running…" : "Run"}
           </Button>
         </div>
         <p id="editor-keys" className="sr-only">

@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from "react";
+import { useState, type CSSProperties, type ReactNode } from "react";
 import { Panel } from "../../../components/ui/panel";
 import { Splitter } from "../../../components/ui/splitter";
 import { useAttemptTimer } from "../hooks/use-attempt-timer";
@@ -16,6 +16,7 @@ import type { Comparison } from "../model/value-diff";
 import { ConsolePane } from "./console-pane";
 import { EditorPane } from "./editor-pane";
 import { EditorSurface } from "./editor-surface";
+import { PaneTabs, narrowPane, type WorkspacePane } from "./pane-tabs";
 import { WorkspaceHeader } from "./workspace-header";
 
 /** What the workspace needs to know about a problem. */
@@ -55,9 +56,13 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
   const [sizes, resize] = usePaneSizes();
   // The statement paints first; the editor (stage 1), then the console (stage 2), right after.
   const stage = useStages(2);
+  // On a narrow screen one pane at a time, starting with the statement.
+  const [pane, setPane] = useState<WorkspacePane>("problem");
 
   const startRun = (custom: boolean) => {
     if (runConsole.pending) return;
+    // The results (or why the cases were refused) are in the console: show it on a phone.
+    setPane("result");
     let customTests: { args: unknown[] }[] | undefined;
     if (custom) {
       const args = cases.parseAll();
@@ -94,7 +99,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
 
   return (
     <div
-      className="flex flex-col lg:h-[calc(100dvh-3rem-1px)]"
+      className="flex h-[calc(100dvh-3rem-1px)] flex-col"
       style={{ "--left": `${sizes.left}%`, "--editor": `${sizes.editor}%` } as CSSProperties}
     >
       <WorkspaceHeader
@@ -108,12 +113,17 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
         running={runConsole.pending}
         onRun={() => startRun(false)}
       />
+      <PaneTabs
+        value={pane}
+        onChange={setPane}
+        note={runConsole.pending ? "running…" : undefined}
+      />
       <div className="flex min-h-0 flex-1 flex-col gap-2 p-2 lg:flex-row lg:gap-0">
         <Panel
           id="problem-pane"
           label={undefined}
           aria-label="Problem"
-          className="max-lg:max-h-[75vh] lg:w-[var(--left)] lg:shrink-0"
+          className={`${narrowPane(pane === "problem")} lg:w-[var(--left)] lg:shrink-0`}
         >
           {renderProblemPane({ language, renderCode })}
         </Panel>
@@ -127,8 +137,13 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
           label="Resize the problem and the editor"
           controls="problem-pane"
         />
-        <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-2 lg:gap-0">
+        <div
+          className={`flex min-h-0 min-w-0 flex-1 flex-col gap-2 lg:gap-0 ${pane === "problem" ? "max-lg:hidden" : ""}`}
+        >
           <EditorPane
+            className={narrowPane(pane === "code")}
+            running={runConsole.pending}
+            onRunButton={() => startRun(false)}
             language={language}
             savedAt={drafts.savedAt}
             showEditor={stage >= 1}
@@ -156,6 +171,7 @@ export function Workspace({ problem, heading, renderProblemPane }: WorkspaceProp
             controls="editor-pane"
           />
           <ConsolePane
+            className={narrowPane(pane === "result")}
             tab={runConsole.tab}
             onTabChange={runConsole.setTab}
             showContent={stage >= 2}
