@@ -73,14 +73,22 @@ function CodePreview({ code, language, label, onIntent, onActivate }: CodePrevie
       }}
       className="flex h-full cursor-text overflow-hidden font-mono text-[13.5px] leading-[1.6]"
     >
+      {/* The editor's three gutters, built as CodeMirror sizes them (editor-theme.ts): line
+          numbers as wide as the largest, padded 12px and 8px; the fold gutter as wide as its
+          marker and its 1px padding; the lint gutter 1.4em. So the text starts where the editor's will. */}
       <div
         aria-hidden="true"
-        className="min-w-[3.4rem] shrink-0 py-2 pr-[1.4rem] pl-3 text-right text-ink-muted select-none"
+        className="shrink-0 py-2 pr-2 pl-3 text-right text-ink-muted select-none"
+        style={{ minWidth: `calc(${String(lines.length).length}ch + 20px)` }}
       >
         {lines.map((_, i) => (
           <div key={i}>{i + 1}</div>
         ))}
       </div>
+      <div aria-hidden="true" className="invisible shrink-0 px-px py-2 select-none">
+        ⌄
+      </div>
+      <div aria-hidden="true" className="w-[1.4em] shrink-0" />
       <pre
         className="py-2 pl-1.5 whitespace-pre text-ink"
         style={{ tabSize: TAB_SIZE[language] }}

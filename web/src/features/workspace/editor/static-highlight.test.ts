@@ -22,6 +22,7 @@ describe("highlightTokens", () => {
     ).toEqual([
       ["const", "keyword"],
       ["new", "keyword"],
+      ["Set", "type"],
       ["// seen", "comment"],
       ["return", "keyword"],
       ["has", "function"],

@@ -86,9 +86,9 @@ function identifierKind(code: string, from: number, word: string, language: Lang
   if (KEYWORDS[language].has(word)) return "keyword";
   if (ATOMS[language].has(word)) return "number";
   if (language === "java" && /^[A-Z]/.test(word)) return "type";
-  // As CodeMirror does: `new Set()` constructs, it is not a call of a function named Set.
-  const constructed = /\bnew\s+$/.test(code.slice(Math.max(0, from - 12), from));
-  if (!constructed && nextNonSpace(code, from + word.length) === "(") return "function";
+  // As CodeMirror shows it: `new Set()` names a class, it is not a call of a function.
+  if (/\bnew\s+$/.test(code.slice(Math.max(0, from - 12), from))) return "type";
+  if (nextNonSpace(code, from + word.length) === "(") return "function";
   if (previousNonSpace(code, from) === ".") return "property";
   return null;
 }
