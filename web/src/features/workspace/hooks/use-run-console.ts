@@ -26,6 +26,8 @@ export function useRunConsole(language: Language, codeOf: (language: Language) =
   // Whether each language's code differs from what its result ran. The truth is computed below;
   // this only re-renders the page when an edit flips it, not on every keystroke.
   const [, setEdited] = useState<Partial<Record<Language, boolean>>>({});
+  // The same flags outside React, so a keystroke that flips nothing costs no state update.
+  const edited = useRef<Partial<Record<Language, boolean>>>({});
   const [pending, setPending] = useState<{ count: number; language: Language } | null>(null);
   const [tab, setTab] = useState<ConsoleTab>("testcases");
   const [announcement, setAnnouncement] = useState("");
@@ -42,7 +44,8 @@ export function useRunConsole(language: Language, codeOf: (language: Language) =
     const ran = request.language;
     const store = (result: LanguageResult) => {
       setResults((old) => ({ ...old, [ran]: result }));
-      setEdited((old) => ({ ...old, [ran]: false }));
+      edited.current = { ...edited.current, [ran]: false };
+      setEdited(edited.current);
     };
     setPending({ count, language: ran });
     setRefusal(null);
@@ -67,8 +70,10 @@ export function useRunConsole(language: Language, codeOf: (language: Language) =
   const noteEdit = (code: string) => {
     const result = results[language];
     if (!result) return;
-    const edited = code !== result.code;
-    setEdited((old) => (old[language] === edited ? old : { ...old, [language]: edited }));
+    const changed = code !== result.code;
+    if (edited.current[language] === changed) return;
+    edited.current = { ...edited.current, [language]: changed };
+    setEdited(edited.current);
   };
 
   /** Sends the user back to the Testcases tab with a reason instead of running. */
