@@ -42,7 +42,7 @@ test("home lists problems, filters them and opens one with its statement", async
     (n) => document.querySelectorAll("table tbody tr").length === n,
     easy.length,
   );
-  for (const title of await rows.locator("td:first-child").allTextContents()) {
+  for (const title of await rows.locator("td:first-child a").allTextContents()) {
     assert.ok(
       easy.some((p) => p.title === title),
       `${title} is not an easy problem`,

@@ -122,10 +122,10 @@ test("solve in Python with Vim, see a wrong answer, reveal a hint, reload and ke
       : `All ${problem.publicTests.length} public tests passed`,
     "a run says what passed; only a submission is accepted",
   );
-  const cards = page.getByRole("list", { name: "Test results" }).getByRole("article");
-  assert.equal(await cards.count(), problem.publicTests.length, "one card per public test");
+  const cases = page.getByRole("tablist", { name: "Test results" }).getByRole("tab");
+  assert.equal(await cases.count(), problem.publicTests.length, "one tab per public test");
   assert.equal(
-    await page.locator('article[data-verdict="PASSED"]').count(),
+    await page.locator('[role="tab"][data-verdict="PASSED"]').count(),
     problem.publicTests.length,
     "every public test passes",
   );
@@ -155,7 +155,7 @@ test("solve in Python with Vim, see a wrong answer, reveal a hint, reload and ke
   assert.equal(await hints.count(), 1);
 
   await page.screenshot({ path: `${screenshotDir}/workspace-light.png` });
-  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await page.getByRole("group", { name: "Theme" }).getByText("Dark").click();
   await page.waitForTimeout(300); // colour transitions settle
   await page.screenshot({ path: `${screenshotDir}/workspace-dark.png` });
 
@@ -243,7 +243,7 @@ test("home and workspace have no serious accessibility violations", async () => 
   await page.getByRole("heading", { level: 1 }).waitFor();
   assert.deepEqual(await axeSeriousViolations(page), [], "workspace, light");
   await editor(page);
-  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await page.getByRole("group", { name: "Theme" }).getByText("Dark").click();
   await page.waitForTimeout(300);
   assert.deepEqual(await axeSeriousViolations(page), [], "workspace with the editor, dark");
   await context.close();

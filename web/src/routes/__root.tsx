@@ -1,16 +1,27 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { Link, Outlet, createRootRouteWithContext } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { ErrorPanel } from "../components/ui/error-panel";
 import { ThemeToggle } from "../components/ui/theme-toggle";
 import { ApiError } from "../lib/api-client";
 
 export const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()({
-  component: RootLayout,
-  errorComponent: ({ error }) => <ErrorPanel error={error} />,
-  notFoundComponent: () => <ErrorPanel error={new ApiError(404, "This page does not exist.")} />,
+  component: () => (
+    <SiteLayout>
+      <Outlet />
+    </SiteLayout>
+  ),
+  // An error no route below handled replaces the root's component, so it brings the layout along:
+  // the header and its way back stay.
+  errorComponent: ({ error }) => (
+    <SiteLayout>
+      <ErrorPanel error={error} />
+    </SiteLayout>
+  ),
+  notFoundComponent: () => <ErrorPanel error={new ApiError(404, "No route for this address.")} />,
 });
 
-function RootLayout() {
+function SiteLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -38,7 +49,7 @@ function RootLayout() {
         </div>
       </header>
       <main id="main" className="flex-1">
-        <Outlet />
+        {children}
       </main>
     </div>
   );

@@ -23,7 +23,7 @@ export const Route = createFileRoute("/attempts/$attemptId")({
     </p>
   ),
   // Inside the layout: an unknown attempt (404) or a failure keeps the site's header.
-  errorComponent: ({ error }) => <ErrorPanel error={error} retry />,
+  errorComponent: ({ error }) => <ErrorPanel error={error} subject="attempt" />,
 });
 
 function AttemptPage() {

@@ -51,7 +51,7 @@ export const Route = createFileRoute("/attempts/")({
       </p>
     </Page>
   ),
-  errorComponent: ({ error }) => <ErrorPanel error={error} retry />,
+  errorComponent: ({ error }) => <ErrorPanel error={error} />,
 });
 
 function Page({ children }: { children: ReactNode }) {

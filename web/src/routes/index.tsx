@@ -1,11 +1,11 @@
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { Link, createFileRoute } from "@tanstack/react-router";
+import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod/mini";
 import { catalogQuery } from "../features/problems/api/catalog";
 import { problemsQuery } from "../features/problems/api/problems";
 import { categorySchema, difficultySchema } from "../lib/closed-sets";
 import { ProblemFilters } from "../features/problems/components/problem-filters";
-import { ProblemList } from "../features/problems/components/problem-list";
+import { ProblemBrowser } from "../features/problems/components/problem-browser";
 import { attemptsQuery, continueQuery } from "../features/attempts/api/attempts";
 import { ContinueRow } from "../features/attempts/components/continue-row";
 import { problemMarks } from "../features/attempts/model/problem-marks";
@@ -47,16 +47,12 @@ function PracticePage() {
       </p>
       <ContinueRow />
       <ProblemFilters catalog={catalog} filter={filter} />
-      <ProblemList problems={problems} catalog={catalog} marks={marks.data} />
-      <p className="mt-4 text-xs text-ink-muted">
-        {problems.length} {problems.length === 1 ? "problem" : "problems"}
-        {filter.category || filter.difficulty ? " match these filters" : ""}.{" "}
-        {(filter.category || filter.difficulty) && (
-          <Link to="/" search={{}} className="text-accent underline">
-            Clear filters
-          </Link>
-        )}
-      </p>
+      <ProblemBrowser
+        problems={problems}
+        catalog={catalog}
+        filtered={Boolean(filter.category || filter.difficulty)}
+        marks={marks.data}
+      />
     </div>
   );
 }

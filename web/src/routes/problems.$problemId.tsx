@@ -22,7 +22,7 @@ export const Route = createFileRoute("/problems/$problemId")({
   },
   component: ProblemPage,
   // Inside the layout, so a failure here (a bug, or content the page cannot show) keeps the header.
-  errorComponent: ({ error }) => <ErrorPanel error={error} retry />,
+  errorComponent: ({ error }) => <ErrorPanel error={error} subject="problem" />,
 });
 
 function ProblemPage() {

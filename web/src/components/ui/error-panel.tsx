@@ -1,26 +1,27 @@
 import { Link, useRouter } from "@tanstack/react-router";
-import { ApiError } from "../../lib/api-client";
+import { errorText } from "../../lib/error-text";
 import { Button } from "./button";
 
 /**
- * A page's error in place of its content. An API error says what the server said; anything else
- * (a bug, or content the page could not show) gets a calm sentence and its message in small print.
+ * A page's error in place of its content, inside the site's layout: what happened in plain
+ * words, what to do, the technical detail in small print, and a way back.
  */
-export function ErrorPanel({ error, retry = false }: { error: unknown; retry?: boolean }) {
+export function ErrorPanel({ error, subject }: { error: unknown; subject?: string }) {
   const router = useRouter();
-  const api = error instanceof ApiError ? error : undefined;
-  const message = error instanceof Error ? error.message : String(error);
+  const text = errorText(error, subject);
   return (
     <div role="alert" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <p className="text-sm text-ink-muted">{api ? `Error ${api.status}` : "Error"}</p>
-      <h1 className="mt-2 text-xl font-semibold">
-        {api ? message : "This page could not be displayed."}
-      </h1>
-      {!api && <p className="mt-2 break-words text-xs text-ink-muted">{message}</p>}
+      <h1 className="text-xl font-semibold">{text.title}</h1>
+      {text.advice && <p className="mt-2 text-ink-muted">{text.advice}</p>}
+      {text.detail && (
+        <p className="mt-2 text-xs break-words text-ink-muted" data-testid="error-detail">
+          {text.detail}
+        </p>
+      )}
       <div className="mt-6 flex items-center justify-center gap-4">
-        {retry && <Button onClick={() => void router.invalidate()}>Try again</Button>}
+        {text.retry && <Button onClick={() => void router.invalidate()}>Try again</Button>}
         <Link to="/" className="text-accent underline">
-          Back to practice
+          See all problems
         </Link>
       </div>
     </div>

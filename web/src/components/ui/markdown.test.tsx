@@ -46,6 +46,23 @@ describe("Markdown", () => {
     expect(screen.getByText("second").tagName).toBe("STRONG");
   });
 
+  it("sets the exponent of 10^5 as a superscript, and keeps the caret for copying", () => {
+    const { container } = render(
+      <Markdown>{"1 <= n <= 10^5 and -10^9 <= x <= 2 * 10^10"}</Markdown>,
+    );
+    const sups = [...container.querySelectorAll("sup")].map((sup) => sup.textContent);
+    expect(sups).toEqual(["5", "9", "10"]);
+    expect(container.textContent).toBe("1 <= n <= 10^5 and -10^9 <= x <= 2 * 10^10");
+  });
+
+  it("leaves a caret alone inside code and where no digits surround it", () => {
+    const { container } = render(
+      <Markdown>{"Use `10^5` or `a^2`; x^2 and 2^k stay.\n\n```\nn = 10^5\n```"}</Markdown>,
+    );
+    expect(container.querySelectorAll("sup")).toHaveLength(0);
+    expect(container.textContent).toContain("x^2 and 2^k");
+  });
+
   it("opens http(s) links as external, in a new tab, marked", () => {
     render(<Markdown>{"[docs](https://example.org/docs) and [next](/problems/two-sum)"}</Markdown>);
     const external = screen.getByRole("link", { name: /docs/ });

@@ -97,7 +97,7 @@ function renderBlock(block: Block, key: number): ReactNode {
 function renderInline(inline: Inline, key: number): ReactNode {
   switch (inline.kind) {
     case "text":
-      return <Fragment key={key}>{inline.text}</Fragment>;
+      return <Fragment key={key}>{withPowers(inline.text)}</Fragment>;
     case "code":
       return <code key={key}>{inline.text}</code>;
     case "strong":
@@ -122,4 +122,26 @@ function renderInline(inline: Inline, key: number): ReactNode {
     case "break":
       return <br key={key} />;
   }
+}
+
+// `10^5` in a bound is a power: the exponent of a digit-caret-digit run is set as a superscript.
+// Only in text, so code (`a ^ b`, `x^2` in a snippet) keeps its caret. The caret stays in the DOM,
+// visually hidden, so a copied bound still reads "10^5".
+const POWER = /(?<=\d)\^(\d+)/;
+
+function withPowers(text: string): ReactNode {
+  if (!text.includes("^")) return text;
+  const parts = text.split(POWER);
+  if (parts.length === 1) return text;
+  // split() with a capture group alternates text and exponent: odd indices are exponents.
+  return parts.map((part, i) =>
+    i % 2 === 0 ? (
+      part
+    ) : (
+      <Fragment key={i}>
+        <span className="sr-only">^</span>
+        <sup>{part}</sup>
+      </Fragment>
+    ),
+  );
 }

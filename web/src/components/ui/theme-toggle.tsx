@@ -1,33 +1,50 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import {
+  THEME_CHOICES,
+  applyTheme,
+  followSystem,
+  loadTheme,
+  saveTheme,
+  type ThemeChoice,
+} from "../../lib/theme";
 
-const STORAGE_KEY = "improview.theme";
+const LABELS: Record<ThemeChoice, string> = { system: "System", light: "Light", dark: "Dark" };
 
-function isDark() {
-  return document.documentElement.classList.contains("dark");
-}
-
-/** Switches light/dark and remembers the choice; the initial theme is set before first paint. */
+/**
+ * Three choices, as radios: follow the system, light or dark. Remembered in this browser; the
+ * initial theme is set before first paint (public/boot.js).
+ */
 export function ThemeToggle() {
-  const [dark, setDark] = useState(isDark);
-  const toggle = () => {
-    const next = !dark;
-    document.documentElement.classList.toggle("dark", next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next ? "dark" : "light");
-    } catch {
-      // Storage may be unavailable (private mode); the toggle still works for this page.
-    }
-    setDark(next);
+  const [choice, setChoice] = useState<ThemeChoice>(loadTheme);
+  useEffect(() => {
+    if (choice !== "system") return;
+    return followSystem(() => applyTheme("system"));
+  }, [choice]);
+  const choose = (next: ThemeChoice) => {
+    saveTheme(next);
+    setChoice(next);
   };
   return (
-    <button
-      type="button"
-      onClick={toggle}
-      aria-label={dark ? "Switch to light theme" : "Switch to dark theme"}
-      aria-pressed={dark}
-      className="rounded-md px-2 py-1 text-sm text-ink-muted hover:bg-surface-raised hover:text-ink"
-    >
-      {dark ? "Light" : "Dark"}
-    </button>
+    <fieldset className="flex overflow-hidden rounded-md border border-line text-xs">
+      <legend className="sr-only">Theme</legend>
+      {THEME_CHOICES.map((id) => (
+        <label
+          key={id}
+          className={`cursor-pointer px-2 py-1 has-focus-visible:outline-2 has-focus-visible:outline-focus ${
+            choice === id ? "bg-surface-raised text-ink" : "text-ink-muted hover:text-ink"
+          }`}
+        >
+          <input
+            type="radio"
+            name="theme"
+            value={id}
+            checked={choice === id}
+            onChange={() => choose(id)}
+            className="sr-only"
+          />
+          {LABELS[id]}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import type { Catalog } from "../api/catalog";
 import type { ProblemSummary } from "../api/problems";
 import { DifficultyBadge } from "./difficulty-badge";
 
-/** The problem table: title, category, difficulty and the time estimate. */
+/** The problem table: title with its tags, category, difficulty and the time estimate. */
 export function ProblemList({
   problems,
   catalog,
@@ -18,7 +18,7 @@ export function ProblemList({
   if (problems.length === 0) {
     return (
       <p className="mt-8 rounded-lg border border-dashed border-line p-8 text-center text-ink-muted">
-        No problems match these filters.
+        No problems match.
       </p>
     );
   }
@@ -53,6 +53,18 @@ export function ProblemList({
                 {p.title}
               </Link>
               {marks?.[p.id] && <ProblemMark mark={marks[p.id]!} />}
+              {p.tags.length > 0 && (
+                <ul aria-label="Tags" className="mt-1 flex flex-wrap gap-1">
+                  {p.tags.map((tag) => (
+                    <li
+                      key={tag}
+                      className="rounded bg-surface-raised px-1.5 py-px text-[11px] text-ink-muted"
+                    >
+                      {tag}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </td>
             <td className="hidden px-4 py-2.5 text-ink-muted sm:table-cell">
               {categoryLabel(p.category)}

@@ -31,6 +31,7 @@ import { useEffect, useRef } from "react";
 import { diagnosticRange, type ServerDiagnostic } from "../model/diagnostics";
 import { languageNow, loadLanguage, loadVim, vimNow } from "../editor/editor-extensions";
 import { editorTheme } from "../editor/editor-theme";
+import { saveCommand } from "../editor/save-command";
 import type { Language } from "../../../lib/closed-sets";
 
 /** Where to put the caret when the editor mounts: at a clicked point, or where the text starts. */
@@ -44,6 +45,8 @@ export interface CodeEditorProps {
   initialValue: string;
   onChange?: (code: string) => void;
   onRun?: () => void;
+  /** Save now: `:w` in Vim, Ctrl/Cmd+S. */
+  onSave?: () => void;
   vim?: boolean;
   readOnly?: boolean;
   /** Diagnostics from the server for the current text (e.g. Java compiler errors). */
@@ -80,6 +83,7 @@ export default function CodeEditor({
   initialValue,
   onChange,
   onRun,
+  onSave,
   vim: vimOn = false,
   readOnly = false,
   diagnostics,
@@ -92,10 +96,10 @@ export default function CodeEditor({
   const currentKey = useRef(documentKey);
   const vimCompartment = useRef(new Compartment());
   const languageCompartment = useRef(new Compartment());
-  const callbacks = useRef({ onChange, onRun });
+  const callbacks = useRef({ onChange, onRun, onSave });
 
   useEffect(() => {
-    callbacks.current = { onChange, onRun };
+    callbacks.current = { onChange, onRun, onSave };
   });
 
   const createState = (doc: string, lang: Language, withVim: boolean) =>
@@ -113,8 +117,17 @@ export default function CodeEditor({
                 return true;
               },
             },
+            {
+              // The draft, not the browser's "save page" dialog.
+              key: "Mod-s",
+              run: () => {
+                callbacks.current.onSave?.();
+                return true;
+              },
+            },
           ]),
         ),
+        saveCommand.of(() => callbacks.current.onSave?.()),
         lineNumbers(),
         highlightActiveLineGutter(),
         highlightSpecialChars(),

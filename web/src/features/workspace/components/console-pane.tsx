@@ -1,15 +1,17 @@
 import { Panel } from "../../../components/ui/panel";
 import { Tabs } from "../../../components/ui/tabs";
 import type { CaseErrors } from "../hooks/use-custom-cases";
-import type { ConsoleTab, LanguageOutcome } from "../hooks/use-run-console";
+import type { ConsoleTab } from "../hooks/use-run-console";
 import { RUN_SHORTCUT } from "../hooks/use-run-shortcut";
 import type { Param } from "../model/arguments";
 import type { CustomCase } from "../model/custom-cases";
 import type { Comparison } from "../model/value-diff";
-import { ResultsPanel } from "./results-panel";
+import { ResultsPanel, type RunOutcome } from "./results-panel";
 import { TestcasesPanel } from "./testcases-panel";
 
 interface ConsolePaneProps {
+  /** Classes for the pane's slot (e.g. hidden on a phone while another pane shows). */
+  className?: string;
   tab: ConsoleTab;
   onTabChange: (tab: ConsoleTab) => void;
   /** False until the editor has painted: the console's content comes last. */
@@ -24,15 +26,21 @@ interface ConsolePaneProps {
     remove: (id: string) => void;
   };
   onRunCustom: () => void;
+  /** Why the last run of the custom cases was refused before sending, if it was. */
+  refusal: string | null;
   pending: boolean;
   pendingCount: number;
   error: Error | null;
-  outcome: LanguageOutcome | null;
+  /** The current language's last outcome. */
+  outcome: RunOutcome | null;
+  /** The code changed since that outcome was produced. */
+  stale: boolean;
   comparison: Comparison;
 }
 
 /** The console below the editor: the Testcases and Results tabs. */
 export function ConsolePane({
+  className = "",
   tab,
   onTabChange,
   showContent,
@@ -40,14 +48,16 @@ export function ConsolePane({
   publicTests,
   cases,
   onRunCustom,
+  refusal,
   pending,
   pendingCount,
   error,
   outcome,
+  stale,
   comparison,
 }: ConsolePaneProps) {
   return (
-    <Panel aria-label="Console" className="min-h-[18rem] lg:min-h-0 lg:flex-1">
+    <Panel id="console-pane" aria-label="Console" className={`lg:min-h-0 lg:flex-1 ${className}`}>
       <Tabs<ConsoleTab>
         label="Console"
         idBase="console"
@@ -73,6 +83,7 @@ export function ConsolePane({
             onChange={cases.change}
             onRemove={cases.remove}
             onRunCustom={onRunCustom}
+            refusal={refusal}
           />
         ) : (
           <ResultsPanel
@@ -80,6 +91,7 @@ export function ConsolePane({
             pendingCount={pendingCount}
             error={error}
             outcome={outcome}
+            stale={stale}
             paramNames={params.map((p) => p.name)}
             comparison={comparison}
             shortcut={RUN_SHORTCUT}

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, UnexpectedResponseError } from "../../../lib/api-client";
 import { ResultsPanel, type RunOutcome } from "./results-panel";
@@ -48,14 +48,27 @@ const props = {
 };
 
 describe("ResultsPanel", () => {
-  it("shows the overall verdict, the count that passed and one card per test", () => {
+  it("shows the overall verdict, the count that passed, a tab per case and the first failure", () => {
     render(<ResultsPanel {...props} outcome={outcome} />);
     expect(screen.getByTestId("overall-verdict").textContent).toBe("Wrong answer");
     expect(screen.getByText("1 of 2 public tests passed")).toBeTruthy();
-    expect(screen.getAllByRole("article")).toHaveLength(2);
-    expect(
-      within(screen.getByRole("article", { name: "Test 1" })).getByText("Passed"),
-    ).toBeTruthy();
+    const tabs = within(screen.getByRole("tablist", { name: "Test results" })).getAllByRole("tab");
+    expect(tabs.map((t) => t.textContent)).toEqual(["Test 1, passed", "Test 2, wrong answer"]);
+    expect(tabs.map((t) => t.getAttribute("aria-selected"))).toEqual(["false", "true"]);
+    // One case's details at a time, so the summary and the failure fit at the default split.
+    expect(screen.getAllByRole("article")).toHaveLength(1);
+    expect(screen.getByRole("article", { name: "Test 2" })).toBeTruthy();
+  });
+
+  it("shows another case when its tab is chosen, by click or arrow key", () => {
+    render(<ResultsPanel {...props} outcome={outcome} />);
+    fireEvent.click(screen.getByRole("tab", { name: /Test 1/ }));
+    const card = screen.getByRole("article", { name: "Test 1" });
+    expect(within(card).getByText("Passed")).toBeTruthy();
+    expect(screen.queryByRole("article", { name: "Test 2" })).toBeNull();
+    fireEvent.keyDown(screen.getByRole("tab", { name: /Test 1/ }), { key: "ArrowRight" });
+    expect(screen.getByRole("article", { name: "Test 2" })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: /Test 2/ }));
   });
 
   it("says a passing run passed its public tests, not that it was accepted", () => {
@@ -78,7 +91,8 @@ describe("ResultsPanel", () => {
     render(<ResultsPanel {...props} outcome={passing} />);
     expect(screen.getByTestId("overall-verdict").textContent).toBe("All 3 public tests passed");
     expect(screen.queryByText(/Accepted/)).toBeNull();
-    expect(screen.getAllByText("Passed")).toHaveLength(3);
+    expect(document.querySelectorAll('[role="tab"][data-verdict="PASSED"]')).toHaveLength(3);
+    expect(screen.getByRole("article", { name: "Test 1" })).toBeTruthy();
   });
 
   it("marks where the output differs and shows stdout", () => {
@@ -89,9 +103,33 @@ describe("ResultsPanel", () => {
     expect([...marks].map((m) => m.textContent)).toEqual(["(expected: 2)", "(differs: 3)"]);
     expect(within(card).getByText("debug line")).toBeTruthy();
     expect(within(card).getByText("Output truncated by the sandbox.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: /Test 1/ }));
     expect(screen.getByRole("article", { name: "Test 1" }).querySelectorAll("mark")).toHaveLength(
       0,
     );
+  });
+
+  it("marks a result for code that has changed since it ran", () => {
+    const { rerender } = render(<ResultsPanel {...props} outcome={outcome} />);
+    expect(screen.queryByTestId("stale-result")).toBeNull();
+    rerender(<ResultsPanel {...props} outcome={outcome} stale />);
+    expect(screen.getByTestId("stale-result").textContent).toMatch(
+      /^Result for an earlier version of this code/,
+    );
+  });
+
+  it("puts a refused run's reason at the top, in place of results", () => {
+    render(
+      <ResultsPanel
+        {...props}
+        outcome={outcome}
+        error={new ApiError(400, "customTests[0].args[1]: not an int")}
+      />,
+    );
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("The run was not accepted");
+    expect(alert.textContent).toContain("customTests[0].args[1]: not an int");
+    expect(screen.queryByRole("tablist")).toBeNull();
   });
 
   it("shows a shortened argument and output as previews with a notice, never as null", () => {
@@ -159,6 +197,60 @@ describe("ResultsPanel", () => {
     expect(within(card).getByText("12 ms · 9 ms CPU")).toBeTruthy();
   });
 
+  it("says under a millisecond rather than 0 ms for a fast test", () => {
+    const fast: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "PASSED",
+        diagnostics: [],
+        tests: [
+          {
+            ...base,
+            index: 0,
+            kind: "public",
+            verdict: "PASSED",
+            args: [[1], 1],
+            expected: 1,
+            actual: 1,
+            timeMillis: 0,
+            cpuMillis: 0,
+          },
+        ],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={fast} />);
+    const card = screen.getByRole("article", { name: "Test 1" });
+    expect(within(card).getByText("<1 ms · <1 ms CPU")).toBeTruthy();
+    expect(card.textContent).not.toContain("0 ms");
+  });
+
+  it("says which limit a test hit, from the server's message", () => {
+    const message = "Used 2104 ms of CPU time; the limit is 2000 ms per test.";
+    const slow: RunOutcome = {
+      custom: false,
+      report: {
+        verdict: "TIME_LIMIT_EXCEEDED",
+        diagnostics: [],
+        tests: [
+          {
+            ...base,
+            index: 0,
+            kind: "public",
+            verdict: "TIME_LIMIT_EXCEEDED",
+            args: [[1], 1],
+            expected: 1,
+            message,
+          },
+        ],
+      },
+    };
+    render(<ResultsPanel {...props} outcome={slow} />);
+    const card = screen.getByRole("article", { name: "Test 1" });
+    expect(within(card).getByTestId("limit-message").textContent).toBe(message);
+    // Said once, where it is seen first, not again as a generic message.
+    expect(within(card).getAllByText(message)).toHaveLength(1);
+  });
+
   it("shows progress while running, without the previous results", () => {
     render(<ResultsPanel {...props} pending pendingCount={4} outcome={outcome} />);
     expect(screen.getByText("Running 4 tests in the sandbox…")).toBeTruthy();
@@ -204,7 +296,7 @@ describe("ResultsPanel", () => {
     );
   });
 
-  it("shows the tests a compile error stopped as one compact row", () => {
+  it("shows the tests a compile error stopped as one line", () => {
     const compileError: RunOutcome = {
       custom: false,
       report: {
@@ -221,10 +313,9 @@ describe("ResultsPanel", () => {
       },
     };
     render(<ResultsPanel {...props} outcome={compileError} />);
-    const list = screen.getByRole("list", { name: "Test results" });
-    expect(within(list).getAllByRole("listitem")).toHaveLength(1);
-    expect(within(list).queryByRole("article")).toBeNull();
-    expect(list.textContent).toContain("Tests 1–5 not run: the code did not compile");
+    expect(screen.queryByRole("tablist")).toBeNull();
+    expect(screen.queryByRole("article")).toBeNull();
+    expect(screen.getByText("Tests 1–5 not run: the code did not compile")).toBeTruthy();
     expect(screen.getByText("None of the 5 public tests ran")).toBeTruthy();
   });
 
@@ -241,7 +332,8 @@ describe("ResultsPanel", () => {
       },
     };
     render(<ResultsPanel {...props} outcome={stopped} />);
-    expect(screen.getAllByRole("article")).toHaveLength(1);
+    expect(screen.getByRole("article", { name: "Test 1" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: /Test 2/ }));
     expect(screen.getByText("Test 2 not run: test 1 ended the run")).toBeTruthy();
   });
 
@@ -268,6 +360,7 @@ describe("ResultsPanel", () => {
     expect(first.querySelector("details")).toBeNull();
     expect(first.textContent).toContain("at twoSum");
     for (const name of ["Test 2", "Test 3"]) {
+      fireEvent.click(screen.getByRole("tab", { name: new RegExp(name) }));
       const details = screen.getByRole("article", { name }).querySelector("details")!;
       expect(details.open).toBe(false);
       expect(details.querySelector("summary")!.textContent).toBe("Same error as test 1");

@@ -18,6 +18,8 @@ interface TestcasesPanelProps {
   onRemove: (id: string) => void;
   onRunCustom: () => void;
   running: boolean;
+  /** Why the last run of these cases was refused, shown first so it is never below the fold. */
+  refusal?: string | null;
 }
 
 /** The Testcases tab: the public cases, and the user's own arguments to try. */
@@ -31,10 +33,16 @@ export function TestcasesPanel({
   onRemove,
   onRunCustom,
   running,
+  refusal = null,
 }: TestcasesPanelProps) {
   const names = params.map((p) => p.name);
   return (
     <div className="space-y-4 p-3 text-sm">
+      {refusal && (
+        <p role="alert" className="rounded-md border border-verdict-wrong/40 px-3 py-2 text-xs">
+          {refusal}
+        </p>
+      )}
       <section aria-labelledby="public-cases-heading">
         <h3 id="public-cases-heading" className="text-xs font-semibold text-ink-muted">
           Public tests ({publicTests.length}) · run with Run

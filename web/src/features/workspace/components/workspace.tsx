@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from "react";
+import { useState, type CSSProperties, type ReactNode } from "react";
 import { Panel } from "../../../components/ui/panel";
 import { Splitter } from "../../../components/ui/splitter";
 import { useAttemptTimer } from "../hooks/use-attempt-timer";
@@ -17,6 +17,7 @@ import type { Comparison } from "../model/value-diff";
 import { ConsolePane } from "./console-pane";
 import { EditorPane } from "./editor-pane";
 import { EditorSurface } from "./editor-surface";
+import { PaneTabs, narrowPane, type WorkspacePane } from "./pane-tabs";
 import { WorkspaceHeader } from "./workspace-header";
 
 /** What the workspace needs to know about a problem. */
@@ -78,13 +79,17 @@ export function Workspace({
   const timer = useAttemptTimer(problemId, language);
   const [vim, toggleVim] = useVim();
   const cases = useCustomCases(problemId, params, problem.publicTests);
-  const runConsole = useRunConsole();
+  const runConsole = useRunConsole(language, drafts.code);
   const [sizes, resize] = usePaneSizes();
   // The statement paints first; the editor (stage 1), then the console (stage 2), right after.
   const stage = useStages(2);
+  // On a narrow screen one pane at a time, starting with the statement.
+  const [pane, setPane] = useState<WorkspacePane>("problem");
 
   const startRun = (custom: boolean) => {
     if (runConsole.pending) return;
+    // The results (or why the cases were refused) are in the console: show it on a phone.
+    setPane("result");
     let customTests: { args: unknown[] }[] | undefined;
     if (custom) {
       const args = cases.parseAll();
@@ -133,13 +138,13 @@ export function Workspace({
     adoptTimer: timer.adopt,
   };
 
-  const outcome = runConsole.outcome;
-  const diagnostics =
-    outcome && outcome.language === language ? outcome.report.diagnostics : undefined;
+  const outcome = runConsole.result?.outcome ?? null;
+  // The result is the current language's own, so its diagnostics apply to this code.
+  const diagnostics = outcome?.report.diagnostics;
 
   return (
     <div
-      className="flex flex-col lg:h-[calc(100dvh-3rem-1px)]"
+      className="flex h-[calc(100dvh-3rem-1px)] flex-col"
       style={{ "--left": `${sizes.left}%`, "--editor": `${sizes.editor}%` } as CSSProperties}
     >
       <WorkspaceHeader
@@ -155,12 +160,17 @@ export function Workspace({
         submit={renderSubmit?.(submission)}
       />
       {renderVerdict?.(submission)}
+      <PaneTabs
+        value={pane}
+        onChange={setPane}
+        note={runConsole.pending ? "running…" : undefined}
+      />
       <div className="flex min-h-0 flex-1 flex-col gap-2 p-2 lg:flex-row lg:gap-0">
         <Panel
           id="problem-pane"
           label={undefined}
           aria-label="Problem"
-          className="max-lg:max-h-[75vh] lg:w-[var(--left)] lg:shrink-0"
+          className={`${narrowPane(pane === "problem")} lg:w-[var(--left)] lg:shrink-0`}
         >
           {renderProblemPane({ language, attemptId: timer.attemptId, renderCode })}
         </Panel>
@@ -174,8 +184,13 @@ export function Workspace({
           label="Resize the problem and the editor"
           controls="problem-pane"
         />
-        <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-2 lg:gap-0">
+        <div
+          className={`flex min-h-0 min-w-0 flex-1 flex-col gap-2 lg:gap-0 ${pane === "problem" ? "max-lg:hidden" : ""}`}
+        >
           <EditorPane
+            className={narrowPane(pane === "code")}
+            running={runConsole.pending}
+            onRunButton={() => startRun(false)}
             language={language}
             savedAt={drafts.savedAt}
             showEditor={stage >= 1}
@@ -183,9 +198,11 @@ export function Workspace({
             initialValue={drafts.code(language)}
             onChange={(code) => {
               drafts.change(code);
+              runConsole.noteEdit(code);
               timer.onEdit();
             }}
             onRun={runPublic}
+            onSave={drafts.saveNow}
             vim={vim}
             diagnostics={diagnostics}
             onReset={drafts.reset}
@@ -201,6 +218,7 @@ export function Workspace({
             controls="editor-pane"
           />
           <ConsolePane
+            className={narrowPane(pane === "result")}
             tab={runConsole.tab}
             onTabChange={runConsole.setTab}
             showContent={stage >= 2}
@@ -208,10 +226,12 @@ export function Workspace({
             publicTests={problem.publicTests}
             cases={cases}
             onRunCustom={() => startRun(true)}
+            refusal={runConsole.refusal}
             pending={runConsole.pending}
             pendingCount={runConsole.pendingCount}
-            error={runConsole.error}
+            error={runConsole.result?.error ?? null}
             outcome={outcome}
+            stale={runConsole.stale}
             comparison={problem.comparison ?? { mode: "exact" }}
           />
         </div>

@@ -1,4 +1,6 @@
 import type { Extension } from "@codemirror/state";
+import type { EditorView } from "@codemirror/view";
+import type { VimAdapter } from "./vim-extras";
 import type { Language } from "../../../lib/closed-sets";
 
 // Each language mode and the Vim keymap is a chunk of its own, fetched only when used: the editor
@@ -39,9 +41,14 @@ export function vimNow(): Extension | undefined {
 }
 
 export function loadVim(): Promise<Extension> {
-  vimPromise ??= import("@replit/codemirror-vim").then((m) => {
-    vimLoaded = m.vim({ status: true });
-    return vimLoaded;
-  });
+  vimPromise ??= Promise.all([import("@replit/codemirror-vim"), import("./vim-extras")]).then(
+    ([m, extras]) => {
+      // Ex commands are global to the Vim module; `:w` finds the editor it was typed in.
+      m.Vim.defineEx("write", "w", (cm: VimAdapter) => extras.vimWrite(cm));
+      const getCM = (view: EditorView) => m.getCM(view) as VimAdapter | null;
+      vimLoaded = [m.vim({ status: true }), extras.vimInsertAsOneChange(getCM)];
+      return vimLoaded;
+    },
+  );
   return vimPromise;
 }

@@ -27,6 +27,15 @@ export function useDrafts(problemId: string, starter: (language: Language) => st
     if (saved) setSavedAt(saved);
   }, [codes, language]);
 
+  /** Writes the draft now, even if nothing is pending (`:w`); returns whether storage took it. */
+  const saveNow = () => {
+    window.clearTimeout(pendingSave.current);
+    pendingSave.current = undefined;
+    const saved = codes.save(language, Date.now());
+    if (saved) setSavedAt(saved);
+    return saved !== null;
+  };
+
   const change = (code: string) => {
     codes.set(language, code);
     window.clearTimeout(pendingSave.current);
@@ -69,6 +78,7 @@ export function useDrafts(problemId: string, starter: (language: Language) => st
     code: (of: Language) => codes.get(of),
     change,
     flush,
+    saveNow,
     reset,
     /** Identifies the editor's document: a new key means a new document. */
     documentKey: `${problemId}:${language}:${generation}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Verdict } from "../../../lib/closed-sets";
 import type { TestResult } from "../api/run";
-import { resultRows, testRangeTitle } from "./result-rows";
+import { firstCaseToShow, notRunReason, resultCases, testRangeTitle } from "./result-rows";
 
 const test = (index: number, verdict: Verdict, message: string | null = null): TestResult => ({
   index,
@@ -11,32 +11,44 @@ const test = (index: number, verdict: Verdict, message: string | null = null): T
   message,
 });
 
-describe("resultRows", () => {
-  it("folds consecutive tests that did not run into one row", () => {
-    const rows = resultRows([
-      test(0, "TIME_LIMIT_EXCEEDED"),
-      test(1, "NOT_RUN"),
-      test(2, "NOT_RUN"),
-      test(3, "NOT_RUN"),
-    ]);
-    expect(rows.map((r) => r.kind)).toEqual(["test", "not-run"]);
-    const notRun = rows[1]!;
-    expect(notRun.kind === "not-run" && testRangeTitle(notRun.tests)).toBe("Tests 2–4");
-  });
-
+describe("resultCases", () => {
   it("points a repeated failure message at its first occurrence", () => {
     const trace = "TypeError: x is undefined\n  at solve (solution.js:3)";
-    const rows = resultRows([
+    const cases = resultCases([
       test(0, "RUNTIME_ERROR", trace),
       test(1, "PASSED"),
       test(2, "RUNTIME_ERROR", trace),
       test(3, "RUNTIME_ERROR", "RangeError: other"),
       test(4, "RUNTIME_ERROR", `${trace}\n`),
     ]);
-    const sameAs = rows.map((r) => (r.kind === "test" ? (r.sameErrorAs?.index ?? null) : "-"));
-    expect(sameAs).toEqual([null, null, 0, null, 0]);
+    expect(cases.map((c) => c.sameErrorAs?.index ?? null)).toEqual([null, null, 0, null, 0]);
   });
 
+  it("never folds the reason tests did not run", () => {
+    const cases = resultCases([test(0, "NOT_RUN", "compile"), test(1, "NOT_RUN", "compile")]);
+    expect(cases.map((c) => c.sameErrorAs)).toEqual([null, null]);
+  });
+});
+
+describe("firstCaseToShow", () => {
+  it("is the first failure, else the first case", () => {
+    expect(firstCaseToShow([test(0, "PASSED"), test(1, "WRONG_ANSWER"), test(2, "NOT_RUN")])).toBe(
+      1,
+    );
+    expect(firstCaseToShow([test(0, "PASSED"), test(1, "PASSED")])).toBe(0);
+    expect(firstCaseToShow([test(0, "NOT_RUN")])).toBe(0);
+  });
+});
+
+describe("notRunReason", () => {
+  it("names the test that ended the run, or the compile error", () => {
+    const tests = [test(0, "PASSED"), test(1, "TIME_LIMIT_EXCEEDED"), test(2, "NOT_RUN")];
+    expect(notRunReason("TIME_LIMIT_EXCEEDED", tests, 2)).toBe("test 2 ended the run");
+    expect(notRunReason("COMPILE_ERROR", tests, 2)).toBe("the code did not compile");
+  });
+});
+
+describe("testRangeTitle", () => {
   it("names a single test and custom cases", () => {
     expect(testRangeTitle([test(1, "NOT_RUN")])).toBe("Test 2");
     expect(

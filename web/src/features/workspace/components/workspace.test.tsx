@@ -1,0 +1,95 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Workspace, type WorkspaceProblem } from "./workspace";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+const problem: WorkspaceProblem = {
+  id: "two-sum",
+  estimatedMinutes: 15,
+  signature: { params: [{ name: "nums", type: "int[]" }] },
+  publicTests: [{ args: [[1, 2]], expected: 3 }],
+  starterCode: { javascript: "function f(nums) {}", python: "def f(nums):", java: "class S {}" },
+};
+
+// The server as the edge of the world: runs pass, the attempt cannot be opened (not needed here).
+function stubServer() {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (path: string) => {
+      if (path === "/api/runs") {
+        const report = {
+          verdict: "PASSED",
+          diagnostics: [],
+          tests: [
+            { index: 0, kind: "public", verdict: "PASSED", args: [[1, 2]], expected: 3, actual: 3 },
+          ],
+        };
+        return new Response(JSON.stringify(report), {
+          headers: { "Content-Type": "application/json" },
+        });
+      }
+      return new Response("{}", { status: 503 });
+    }),
+  );
+}
+
+function mount() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <Workspace
+        problem={problem}
+        heading={<h1>Two sum</h1>}
+        renderProblemPane={() => <p>Find two numbers.</p>}
+      />
+    </QueryClientProvider>,
+  );
+}
+
+/** Which of the three panes a narrow screen shows: the one not hidden below lg. */
+function shownPanes() {
+  const panes = {
+    problem: screen.getByRole("region", { name: "Problem" }),
+    code: screen.getByRole("region", { name: "Code editor" }),
+    result: screen.getByRole("region", { name: "Console" }),
+  };
+  const hidden = (el: HTMLElement | null): boolean =>
+    !!el && (el.classList.contains("max-lg:hidden") || hidden(el.parentElement));
+  return Object.entries(panes)
+    .filter(([, el]) => !hidden(el))
+    .map(([name]) => name);
+}
+
+describe("Workspace on a narrow screen", () => {
+  it("shows one pane at a time, the statement first", () => {
+    stubServer();
+    mount();
+    const tabs = within(screen.getByRole("tablist", { name: "Workspace" })).getAllByRole("tab");
+    expect(tabs.map((t) => t.textContent)).toEqual(["Problem", "Code", "Result"]);
+    expect(shownPanes()).toEqual(["problem"]);
+    fireEvent.click(screen.getByRole("tab", { name: "Code" }));
+    expect(shownPanes()).toEqual(["code"]);
+  });
+
+  it("runs from the Code pane and then shows the Result pane with the outcome", async () => {
+    stubServer();
+    mount();
+    fireEvent.click(screen.getByRole("tab", { name: "Code" }));
+    const bar = screen.getByRole("region", { name: "Code editor" });
+    act(() => fireEvent.click(within(bar).getByRole("button", { name: "Run" })));
+    expect(shownPanes()).toEqual(["result"]);
+    const paneTabs = within(screen.getByRole("tablist", { name: "Workspace" }));
+    expect(paneTabs.getByRole("tab", { name: /^Result/ }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId("overall-verdict").textContent).toBe("The public test passed"),
+    );
+  });
+});
