@@ -6,7 +6,6 @@ import dev.improview.problem.ProblemCatalog;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -198,9 +197,8 @@ class AttemptController {
     return attempt;
   }
 
-  // Millisecond instants: what the API shows, and PostgreSQL keeps them exactly.
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return TimerViews.now(clock);
   }
 
   private AttemptView view(Attempt attempt, Instant now, List<AttemptEvent> events) {
@@ -217,11 +215,7 @@ class AttemptController {
   }
 
   private TimerView view(Attempt attempt, Timer timer, Instant now) {
-    return new TimerView(
-        timer.elapsedAt(now, properties.idleCutoff()).toMillis(),
-        timer.running(),
-        timer.started(),
-        attempt.estimateMinutes());
+    return TimerViews.view(timer, attempt.estimateMinutes(), now, properties.idleCutoff());
   }
 
   private static ErrorResponseException timerState(TimerStateException e, TimerView timer) {
