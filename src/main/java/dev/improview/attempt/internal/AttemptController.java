@@ -103,8 +103,7 @@ class AttemptController {
                         "No problem with id '" + ApiProblems.shorten(body.problemId(), 80) + "'"))
             .problem();
     var now = now();
-    var opened =
-        store.open(account.id(), problem, language, now);
+    var opened = store.open(account.id(), problem, language, now);
     var view = view(opened.attempt(), now, null);
     return opened.created()
         ? ResponseEntity.created(URI.create("/api/attempts/" + view.id())).body(view)

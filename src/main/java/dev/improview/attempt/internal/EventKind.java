@@ -3,8 +3,8 @@ package dev.improview.attempt.internal;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What can happen during an attempt. The SQL check {@code attempt_event_kind} (latest in V6__submissions.sql)
- * holds the same ids: add a kind to both.
+ * What can happen during an attempt. The SQL check {@code attempt_event_kind} (latest in
+ * V6__submissions.sql) holds the same ids: add a kind to both.
  */
 enum EventKind {
   OPENED("opened"),
