@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The history: an account's attempts, filtered, newest first, a page at a time. Reads only the
@@ -83,9 +85,11 @@ class HistoryStore {
 
   /**
    * The account's attempts matching {@code filter}, newest first (ties by id). Only the filters
-   * given become conditions, so each query is planned for what it asks (an index led by the account
-   * and the filtered column, V6 and V7).
+   * given become conditions, so each query is planned for what it asks (V7's indexes are led by the
+   * account and the filtered column). Repeatable read: the total counts the same moment the page
+   * shows.
    */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   Page list(UUID account, HistoryFilter filter, int page, int size) {
     // Checked before querying: a negative offset or limit would be PostgreSQL's error, not ours.
     new Page(List.of(), page, size, 0);
