@@ -210,11 +210,7 @@ class AttemptStore {
         AttemptState.fromId(rs.getString("state")),
         instant(rs, "started_at"),
         instant(rs, "ended_at"),
-        new Timer(
-            Duration.ofMillis(rs.getLong("timer_elapsed_millis")),
-            instant(rs, "timer_started_at"),
-            instant(rs, "timer_running_since"),
-            instant(rs, "timer_last_heartbeat")),
+        timer(rs),
         new Attempt.Progress(
             rs.getInt("hints_used"),
             rs.getBoolean("solution_viewed"),
@@ -223,6 +219,15 @@ class AttemptStore {
                 ? null
                 : Verdict.valueOf(rs.getString("last_verdict")),
             rs.getObject("solved_millis", Long.class)));
+  }
+
+  /** The timer columns every attempt query reads. */
+  static Timer timer(ResultSet rs) throws SQLException {
+    return new Timer(
+        Duration.ofMillis(rs.getLong("timer_elapsed_millis")),
+        instant(rs, "timer_started_at"),
+        instant(rs, "timer_running_since"),
+        instant(rs, "timer_last_heartbeat"));
   }
 
   static OffsetDateTime timestamp(Instant instant) {

@@ -98,11 +98,7 @@ class AttemptViews {
   }
 
   TimerView timer(Attempt attempt, Timer timer, Instant now) {
-    return new TimerView(
-        timer.elapsedAt(now, properties.idleCutoff()).toMillis(),
-        timer.running(),
-        timer.started(),
-        attempt.estimateMinutes());
+    return TimerViews.view(timer, attempt.estimateMinutes(), now, properties.idleCutoff());
   }
 
   SubmissionView submission(Submission s, boolean withCode) {

@@ -6,7 +6,6 @@ import dev.improview.problem.Problem;
 import dev.improview.problem.ProblemCatalog;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -70,9 +69,8 @@ class Attempts {
     return account.id();
   }
 
-  // Millisecond instants: what the API shows, and PostgreSQL keeps them exactly.
   Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return TimerViews.now(clock);
   }
 
   static org.springframework.web.ErrorResponseException closed(Attempt attempt) {
