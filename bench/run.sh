@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the classes (own output folder) and runs bench/Benchmark.java with them on the classpath.
-# Usage: bench/run.sh [--runs N] [--seconds N] [--clients N] [--languages a,b] [--url URL --problem-id ID]
+# Usage: bench/run.sh [--runs N] [--seconds N] [--clients N] [--languages a,b] [--url URL --problem-id ID] [--submit]
 #        bench/run.sh history [--attempts N] [--requests N] [--warmup N]   (bench/HistoryBenchmark.java)
 set -euo pipefail
 cd "$(dirname "$0")/.."

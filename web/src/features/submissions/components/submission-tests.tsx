@@ -1,5 +1,6 @@
 import { VerdictBadge } from "../../../components/ui/verdict-badge";
 import type { SubmissionTest } from "../api/submission";
+import { formatCpuMillis, formatMillis } from "../../workspace/model/duration";
 
 /** A submission's per-test verdicts: number, public or hidden, verdict and time. */
 export function SubmissionTests({ tests }: { tests: SubmissionTest[] }) {
@@ -32,7 +33,11 @@ export function SubmissionTests({ tests }: { tests: SubmissionTest[] }) {
               <VerdictBadge verdict={test.verdict} />
             </td>
             <td className="py-1 text-right tabular-nums text-ink-muted">
-              {test.timeMillis != null ? `${test.timeMillis} ms` : "—"}
+              {test.cpuMillis != null
+                ? `${formatCpuMillis(test.cpuMillis)} CPU`
+                : test.timeMillis != null
+                  ? formatMillis(test.timeMillis)
+                  : "—"}
             </td>
           </tr>
         ))}

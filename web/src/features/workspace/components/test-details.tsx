@@ -1,7 +1,7 @@
 import { VerdictBadge } from "../../../components/ui/verdict-badge";
 import { formatArgs, formatValue } from "../../../lib/format-value";
 import type { TestResult } from "../api/run";
-import { formatMillis, isLimit } from "../model/duration";
+import { formatCpuMillis, formatMillis, isLimit } from "../model/duration";
 import { testTitle } from "../model/result-rows";
 import { diffValues, type Comparison } from "../model/value-diff";
 import { SegmentsView, ShortenedView, ValueView } from "./value-view";
@@ -125,7 +125,7 @@ function TestTime({
 }) {
   const parts = [
     wallMillis != null ? formatMillis(wallMillis) : null,
-    cpuMillis != null ? `${formatMillis(cpuMillis)} CPU` : null,
+    cpuMillis != null ? `${formatCpuMillis(cpuMillis)} CPU` : null,
   ].filter((part) => part !== null);
   if (parts.length === 0) return null;
   return <span className="ml-auto text-xs text-ink-muted tabular-nums">{parts.join(" · ")}</span>;

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * trimmed to user code, or why the test did not run). Both times are the server's: {@code
  * timeMillis} is its clock from handing the test over to the result arriving, {@code cpuMillis} the
  * kernel's CPU accounting of every process and thread of the run in that window (what decides a
- * time limit).
+ * time limit), to the microsecond, so a fast test reads 0.042 ms rather than 0.
  */
 public record TestReport(
     int index,
@@ -19,7 +19,7 @@ public record TestReport(
     String stderr,
     boolean stderrTruncated,
     long timeMillis,
-    long cpuMillis,
+    double cpuMillis,
     String message) {
 
   public TestReport {
@@ -38,9 +38,14 @@ public record TestReport(
     if (timeMillis < 0) {
       throw new IllegalArgumentException("timeMillis < 0: " + timeMillis);
     }
-    if (cpuMillis < 0) {
+    if (!(cpuMillis >= 0) || Double.isInfinite(cpuMillis)) {
       throw new IllegalArgumentException("cpuMillis < 0: " + cpuMillis);
     }
+  }
+
+  /** Nanoseconds of CPU as milliseconds to the microsecond. */
+  public static double cpuMillis(long cpuNanos) {
+    return Math.round(cpuNanos / 1_000.0) / 1_000.0;
   }
 
   /** A test that never ran, and why. */

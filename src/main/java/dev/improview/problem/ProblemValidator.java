@@ -148,7 +148,12 @@ public class ProblemValidator {
   // The kernel's CPU figure for each test, the same measure that later decides a candidate's TLE.
   private long timeLimit(Language language, Judgement report) {
     long slowest =
-        report.tests().stream().mapToLong(test -> test.outcome().cpuMillis()).max().orElse(0);
+        (long)
+            Math.ceil(
+                report.tests().stream()
+                    .mapToDouble(test -> test.outcome().cpuMillis())
+                    .max()
+                    .orElse(0));
     long derived = slowest * properties.multiplier(language);
     return Math.min(
         properties.ceiling().toMillis(), Math.max(properties.floor().toMillis(), derived));

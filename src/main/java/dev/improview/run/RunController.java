@@ -47,7 +47,7 @@ class RunController {
       String stderr,
       boolean stderrTruncated,
       long timeMillis,
-      long cpuMillis,
+      double cpuMillis,
       String message,
       Map<String, EchoLimits.Shortened> shortened) {}
 

@@ -24,7 +24,7 @@ record SubmissionResult(
     List<Diagnostic> diagnostics) {
 
   /** One test: where it comes from, its verdict, its wall and CPU time. */
-  record TestSummary(int index, Kind kind, Verdict verdict, long timeMillis, long cpuMillis) {}
+  record TestSummary(int index, Kind kind, Verdict verdict, long timeMillis, double cpuMillis) {}
 
   /** The first test that did not pass. */
   record FirstFailure(

@@ -222,7 +222,7 @@ final class TestOutcomes {
         err.text(),
         err.truncated(),
         wallNanos / 1_000_000,
-        cpuNanos / 1_000_000,
+        TestReport.cpuMillis(cpuNanos),
         message);
   }
 
@@ -248,7 +248,7 @@ final class TestOutcomes {
         err.text(),
         err.truncated(),
         wallNanos / 1_000_000,
-        cpuNanos / 1_000_000,
+        TestReport.cpuMillis(cpuNanos),
         (inLoad ? LOAD_PREFIX : "") + message);
   }
 
