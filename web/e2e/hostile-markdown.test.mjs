@@ -149,7 +149,14 @@ test("the hostile statement has no serious accessibility violations", async () =
 test("a problem that cannot be loaded shows its error inside the layout", async () => {
   const page = await browser.newPage();
   await page.goto(`${server.baseUrl}/problems/no-such-problem`);
-  await page.getByRole("alert").getByText("Error 404").waitFor();
+  await page
+    .getByRole("alert")
+    .getByRole("heading", { name: "This problem does not exist" })
+    .waitFor();
   assert.ok(await page.getByRole("navigation", { name: "Main" }).isVisible(), "the header stays");
+  assert.ok(
+    await page.getByRole("alert").getByRole("link", { name: "See all problems" }).isVisible(),
+    "a way back",
+  );
   await page.close();
 });
