@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -84,10 +85,11 @@ public class ProblemValidator {
     var budget = new Budget(start + properties.deadline().toNanos(), properties);
     var tests = labelledTests(problem);
     var checks = new ArrayList<ValidationReport.Check>();
-    checks.add(inputValidatorCheck(problem, tests, budget));
+    var stepMillis = new LinkedHashMap<String, Long>();
+    checks.add(timed(stepMillis, () -> inputValidatorCheck(problem, tests, budget)));
     var limits = new LinkedHashMap<String, Long>();
     for (var language : Language.values()) {
-      checks.add(referenceCheck(problem, language, tests, budget, limits));
+      checks.add(timed(stepMillis, () -> referenceCheck(problem, language, tests, budget, limits)));
     }
     checks.add(examplesCheck(problem, checks));
     boolean referencesPass =
@@ -97,8 +99,8 @@ public class ProblemValidator {
     var stress = new StressCheck(judge, parts, properties.stressInputs());
     var wrong = new WrongSolutionsCheck(judge);
     if (referencesPass) {
-      checks.add(stress.run(problem, budget));
-      checks.add(wrong.run(problem, limits, budget));
+      checks.add(timed(stepMillis, () -> stress.run(problem, budget)));
+      checks.add(timed(stepMillis, () -> wrong.run(problem, limits, budget)));
     } else {
       checks.add(skipped("stress", "run only once every reference solution passes"));
       checks.add(skipped("wrong-solutions", "run only once every reference solution passes"));
@@ -118,8 +120,17 @@ public class ProblemValidator {
             stress.agreed(),
             wrong.caught(),
             problem.wrongSolutions().size(),
-            Duration.ofNanos(System.nanoTime() - start).toMillis());
+            Duration.ofNanos(System.nanoTime() - start).toMillis(),
+            stepMillis);
     return new ValidationReport(passed, checks, passed ? limits : Map.of(), figures);
+  }
+
+  private static ValidationReport.Check timed(
+      Map<String, Long> stepMillis, Supplier<ValidationReport.Check> step) {
+    long start = System.nanoTime();
+    var check = step.get();
+    stepMillis.put(check.name(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+    return check;
   }
 
   private ValidationReport.Check inputValidatorCheck(

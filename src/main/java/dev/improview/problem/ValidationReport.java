@@ -48,15 +48,24 @@ public record ValidationReport(
 
   /**
    * The run's figures: tests each reference ran, generated inputs on which the brute force and
-   * every reference agreed, planted wrong solutions caught out of those planted, and the whole
-   * validation's wall time.
+   * every reference agreed, planted wrong solutions caught out of those planted, the whole
+   * validation's wall time and each step's, by check name in the order they ran.
    */
   public record Figures(
       int referenceTests,
       int stressInputs,
       int wrongSolutionsCaught,
       int wrongSolutionsTotal,
-      long validationMillis) {
-    static final Figures NONE = new Figures(0, 0, 0, 0, 0);
+      long validationMillis,
+      Map<String, Long> stepMillis) {
+    static final Figures NONE = new Figures(0, 0, 0, 0, 0, Map.of());
+
+    public Figures {
+      // Insertion order kept: the steps in the order they ran.
+      stepMillis =
+          java.util.Collections.unmodifiableMap(
+              new java.util.LinkedHashMap<>(
+                  stepMillis == null ? Map.<String, Long>of() : stepMillis));
+    }
   }
 }
