@@ -34,10 +34,12 @@ public class Judge {
 
   private final ExecutionEngine engine;
   private final ProblemCatalog catalog;
+  private final PartRunner parts;
 
-  Judge(ExecutionEngine engine, ProblemCatalog catalog) {
+  Judge(ExecutionEngine engine, ProblemCatalog catalog, PartRunner parts) {
     this.engine = engine;
     this.catalog = catalog;
+    this.parts = parts;
   }
 
   /** A test to judge: where it comes from, its arguments and expected value (null: none). */
@@ -56,10 +58,12 @@ public class Judge {
   }
 
   /**
-   * The candidate's own inputs, each checked against the signature, with the value the reference
-   * solution in the same language returns for it as the expected one.
+   * The candidate's own inputs, each checked against the signature and then by the problem's input
+   * validator (in the sandbox) when it has one, with the value the reference solution in the same
+   * language returns for it as the expected one.
    *
-   * @throws JudgeRejection when there are too many inputs or one does not fit the signature
+   * @throws JudgeRejection when there are too many inputs, or one does not fit the signature or
+   *     breaks a constraint (the detail is the validator's message)
    */
   public Judgement customInputs(
       Problem problem, Language language, String code, List<JsonNode> inputs) {
@@ -78,6 +82,7 @@ public class Judge {
           Reason.NO_REFERENCE,
           "Problem '" + problem.id() + "' has no " + language.id() + " reference solution");
     }
+    checkConstraints(problem, inputs);
     List<TestCase> cases = inputs.stream().map(TestCase::new).toList();
     ExecutionReport expected = run(problem, language, reference, cases, limits(problem, language));
     List<Expectation> tests = new ArrayList<>();
@@ -97,6 +102,21 @@ public class Judge {
       }
     }
     return judge(problem, language, code, tests);
+  }
+
+  // A validator that does not answer (it crashed, or ran out of time) leaves the input to the
+  // reference, whose failure is then reported on the test as before.
+  private void checkConstraints(Problem problem, List<JsonNode> inputs) {
+    if (problem.inputValidator() == null || inputs.isEmpty()) {
+      return;
+    }
+    var checks = parts.validate(problem, inputs, RunLimits.defaults(), Lane.INTERACTIVE);
+    for (int i = 0; i < checks.size(); i++) {
+      if (checks.get(i).outcome() == PartRunner.Outcome.REJECTED) {
+        throw new JudgeRejection(
+            Reason.INVALID_ARGUMENTS, "customTests[" + i + "] " + checks.get(i).message());
+      }
+    }
   }
 
   private Judgement judge(
@@ -131,6 +151,11 @@ public class Judge {
     }
     return new Judgement(
         overall(judged, report.verdict()), judged, report.diagnostics(), report.wallMillis());
+  }
+
+  /** The most tests one run takes; the validator splits longer lists into runs of this size. */
+  int maxTestsPerRun() {
+    return engine.maxTests();
   }
 
   private ExecutionReport run(

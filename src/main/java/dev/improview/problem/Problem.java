@@ -1,7 +1,12 @@
 package dev.improview.problem;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.improview.execution.Comparison;
+import dev.improview.execution.Language;
 import dev.improview.execution.Signature;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A whole problem as authored (docs/problem-format.md), including what users must never see before
  * they earn it: hidden tests, hint texts and solutions. {@link PublicProblem} is the view the API
- * serves.
+ * serves. The parts of format version 2 ({@code bruteForce}, {@code inputGenerator}, {@code
+ * inputValidator}, {@code wrongSolutions}) are optional: null, or empty, in a version 1 document.
  */
 public record Problem(
     int schemaVersion,
@@ -34,13 +40,20 @@ public record Problem(
     List<String> hints,
     Map<String, String> solutions,
     String solutionExplanation,
-    Complexity complexity) {
+    Complexity complexity,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Part bruteForce,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Part inputGenerator,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Part inputValidator,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WrongSolution> wrongSolutions) {
 
   /** The format version this server reads. */
   public static final int SCHEMA_VERSION = 1;
 
   /** Longest id; the JSON Schema says the same. */
   public static final int MAX_ID_LENGTH = 80;
+
+  /** Fewest wrong solutions a document that has them must plant; the JSON Schema says the same. */
+  public static final int MIN_WRONG_SOLUTIONS = 5;
 
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -78,6 +91,23 @@ public record Problem(
     if (publicTests.isEmpty()) {
       throw new IllegalArgumentException("publicTests is empty for problem " + id);
     }
+    requirePython(bruteForce, "bruteForce");
+    requirePython(inputGenerator, "inputGenerator");
+    requirePython(inputValidator, "inputValidator");
+    wrongSolutions = List.copyOf(Objects.requireNonNullElse(wrongSolutions, List.of()));
+    if (!wrongSolutions.isEmpty() && wrongSolutions.size() < MIN_WRONG_SOLUTIONS) {
+      throw new IllegalArgumentException(
+          "wrongSolutions has "
+              + wrongSolutions.size()
+              + " entries; at least "
+              + MIN_WRONG_SOLUTIONS
+              + " when present");
+    }
+  }
+
+  /** True when the document has what the stress check needs: a brute force and a generator. */
+  public boolean stressCheckable() {
+    return bruteForce != null && inputGenerator != null;
   }
 
   /** True if a problem could have this id: kebab-case ASCII, at most 80 characters. */
@@ -103,8 +133,66 @@ public record Problem(
     }
   }
 
+  /** A piece of code the document carries besides its references (format version 2). */
+  public record Part(Language language, String code) {
+    public Part {
+      Objects.requireNonNull(language, "language");
+      requireText(code, "code");
+    }
+  }
+
+  /** A planted wrong solution and the verdict it must get (format version 2). */
+  public record WrongSolution(Language language, String code, Kind kind, String note) {
+    public WrongSolution {
+      Objects.requireNonNull(language, "wrongSolutions[].language");
+      requireText(code, "wrongSolutions[].code");
+      Objects.requireNonNull(kind, "wrongSolutions[].kind");
+      requireText(note, "wrongSolutions[].note");
+    }
+
+    /** What must happen to it: fail a hidden test, or run out of time on them. */
+    public enum Kind {
+      WRONG_ANSWER("wrong-answer"),
+      TOO_SLOW("too-slow"),
+      CRASHES("crashes");
+
+      private final String id;
+
+      Kind(String id) {
+        this.id = id;
+      }
+
+      @JsonValue
+      public String id() {
+        return id;
+      }
+
+      @JsonCreator
+      public static Kind fromId(String id) {
+        for (var kind : values()) {
+          if (kind.id.equals(id)) {
+            return kind;
+          }
+        }
+        throw new IllegalArgumentException(
+            "wrongSolutions[].kind is not one of "
+                + Arrays.stream(values()).map(Kind::id).toList()
+                + ": "
+                + id);
+      }
+    }
+  }
+
   /** Big-O of the reference solution. */
   public record Complexity(String time, String space) {}
+
+  // Python is the one language the server runs these parts in for now; the shape leaves room.
+  private static void requirePython(Part part, String field) {
+    if (part != null && part.language() != Language.PYTHON) {
+      throw new IllegalArgumentException(
+          field + ".language must be python: " + part.language().id());
+    }
+  }
 
   private static void requireText(String value, String field) {
     if (value == null || value.isBlank()) {

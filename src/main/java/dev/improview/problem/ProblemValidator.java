@@ -10,86 +10,102 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Accepts a problem only after running it: every reference solution must pass every public and
- * hidden test in the real sandbox, and every example shown must be what the reference returns. The
- * time limit per test is then derived from the slowest reference test in each language.
+ * Accepts a problem only after running it, every step in the real sandbox and in this order: the
+ * input validator accepts every stated input; every reference solution passes every public and
+ * hidden test and example; the brute force and the references agree on generated inputs ({@link
+ * StressCheck}); every planted wrong solution is caught by the hidden tests ({@link
+ * WrongSolutionsCheck}). The time limit per test is derived from the slowest reference test in each
+ * language. Steps whose parts a document lacks are SKIPPED and do not stop it passing.
  */
 @Component
 public class ProblemValidator {
 
   private final Judge judge;
+  private final PartRunner parts;
   private final ValidationProperties properties;
 
-  ProblemValidator(Judge judge, ValidationProperties properties) {
+  ProblemValidator(Judge judge, PartRunner parts, ValidationProperties properties) {
     this.judge = judge;
+    this.parts = parts;
     this.properties = properties;
   }
 
   /** A labelled test: where it comes from in the document, and what to judge. */
-  private record Labelled(String label, Expectation test) {}
+  record Labelled(String label, Expectation test) {}
+
+  /** The time left for one document, and the generous limits of a run within it. */
+  record Budget(long deadlineNanos, ValidationProperties properties) {
+    Duration left() {
+      return Duration.ofNanos(deadlineNanos - System.nanoTime());
+    }
+
+    boolean over() {
+      return left().toMillis() < 1000;
+    }
+
+    String overMessage() {
+      return "not run: validating this problem took longer than its deadline of "
+          + properties.deadline().toSeconds()
+          + " s";
+    }
+
+    RunLimits limits(Duration cpuPerTest) {
+      var left = left();
+      var wall =
+          left.compareTo(properties.referenceWallPerRun()) < 0
+              ? left
+              : properties.referenceWallPerRun();
+      return new RunLimits(
+          cpuPerTest,
+          wall,
+          RunLimits.DEFAULT_MEMORY_BYTES,
+          RunLimits.DEFAULT_MAX_PROCESSES,
+          RunLimits.DEFAULT_OUTPUT_BYTES_PER_STREAM);
+    }
+
+    RunLimits limits() {
+      return limits(properties.referenceCpuPerTest());
+    }
+  }
 
   /**
-   * Runs every reference solution on every test and example, in the background lane, within the
-   * document's deadline: a language reached after it is over fails with that reason.
+   * Validates {@code problem} within its deadline: a step reached after it is over fails with that
+   * reason.
    *
    * @throws dev.improview.execution.EngineBusyException when the background lane stays busy
    */
   public ValidationReport validate(Problem problem) {
+    long start = System.nanoTime();
+    var budget = new Budget(start + properties.deadline().toNanos(), properties);
     var tests = labelledTests(problem);
     var checks = new ArrayList<ValidationReport.Check>();
+    var stepMillis = new LinkedHashMap<String, Long>();
+    checks.add(timed(stepMillis, () -> inputValidatorCheck(problem, tests, budget)));
     var limits = new LinkedHashMap<String, Long>();
-    long deadline = System.nanoTime() + properties.deadline().toNanos();
     for (var language : Language.values()) {
-      var code = problem.solutions().get(language.id());
-      if (code == null || code.isBlank()) {
-        checks.add(
-            failed("reference-" + language.id(), "no " + language.id() + " solution", List.of()));
-        continue;
-      }
-      var left = Duration.ofNanos(deadline - System.nanoTime());
-      if (left.toMillis() < 1000) {
-        checks.add(
-            failed(
-                "reference-" + language.id(),
-                "not run: validating this problem took longer than its deadline of "
-                    + properties.deadline().toSeconds()
-                    + " s",
-                List.of()));
-        continue;
-      }
-      var report = run(problem, language, code, tests, left);
-      var failures = failures(report, tests);
-      if (failures.isEmpty()) {
-        checks.add(
-            new ValidationReport.Check(
-                "reference-" + language.id(),
-                ValidationReport.Status.PASSED,
-                "the "
-                    + language.id()
-                    + " solution passes all "
-                    + tests.size()
-                    + " tests and examples",
-                List.of()));
-        limits.put(language.id(), timeLimit(language, report));
-      } else {
-        checks.add(
-            failed(
-                "reference-" + language.id(),
-                "the "
-                    + language.id()
-                    + " solution fails "
-                    + failures.size()
-                    + " of "
-                    + tests.size(),
-                failures));
-      }
+      checks.add(timed(stepMillis, () -> referenceCheck(problem, language, tests, budget, limits)));
     }
     checks.add(examplesCheck(problem, checks));
-    var passed = checks.stream().allMatch(c -> c.status() == ValidationReport.Status.PASSED);
+    boolean referencesPass =
+        checks.stream()
+            .filter(c -> c.name().startsWith("reference-") || c.name().equals("examples"))
+            .noneMatch(ProblemValidator::isFailed);
+    var stress = new StressCheck(judge, parts, properties.stressInputs());
+    var wrong = new WrongSolutionsCheck(judge);
+    if (referencesPass) {
+      checks.add(timed(stepMillis, () -> stress.run(problem, budget)));
+      checks.add(timed(stepMillis, () -> wrong.run(problem, limits, budget)));
+    } else {
+      checks.add(skipped("stress", "run only once every reference solution passes"));
+      checks.add(skipped("wrong-solutions", "run only once every reference solution passes"));
+    }
+    var passed = checks.stream().noneMatch(ProblemValidator::isFailed);
     checks.add(
         passed
             ? new ValidationReport.Check(
@@ -97,18 +113,107 @@ public class ProblemValidator {
                 ValidationReport.Status.PASSED,
                 "time limit per test: " + limits,
                 List.of())
-            : new ValidationReport.Check(
-                "time-limits",
-                ValidationReport.Status.SKIPPED,
-                "derived only once every reference solution passes",
-                List.of()));
-    return new ValidationReport(passed, checks, passed ? limits : java.util.Map.of());
+            : skipped("time-limits", "derived only once every check passes"));
+    var figures =
+        new ValidationReport.Figures(
+            tests.size(),
+            stress.agreed(),
+            wrong.caught(),
+            problem.wrongSolutions().size(),
+            Duration.ofNanos(System.nanoTime() - start).toMillis(),
+            stepMillis);
+    return new ValidationReport(passed, checks, passed ? limits : Map.of(), figures);
+  }
+
+  private static ValidationReport.Check timed(
+      Map<String, Long> stepMillis, Supplier<ValidationReport.Check> step) {
+    long start = System.nanoTime();
+    var check = step.get();
+    stepMillis.put(check.name(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+    return check;
+  }
+
+  private ValidationReport.Check inputValidatorCheck(
+      Problem problem, List<Labelled> tests, Budget budget) {
+    if (problem.inputValidator() == null) {
+      return skipped(
+          "input-validator",
+          "no inputValidator: the inputs are not checked against the constraints");
+    }
+    if (budget.over()) {
+      return failed("input-validator", budget.overMessage(), List.of());
+    }
+    var inputs = tests.stream().map(t -> t.test().args()).toList();
+    var results = parts.validate(problem, inputs, budget.limits(), Lane.BACKGROUND);
+    var failures = new ArrayList<String>();
+    for (int i = 0; i < results.size(); i++) {
+      var result = results.get(i);
+      if (result.outcome() == PartRunner.Outcome.REJECTED) {
+        failures.add(tests.get(i).label() + " " + result.message());
+      } else if (result.outcome() == PartRunner.Outcome.FAILED) {
+        failures.add(tests.get(i).label() + ": the validator failed: " + result.message());
+      }
+    }
+    if (failures.isEmpty()) {
+      return new ValidationReport.Check(
+          "input-validator",
+          ValidationReport.Status.PASSED,
+          "the input validator accepts all " + tests.size() + " tests and examples",
+          List.of());
+    }
+    return failed(
+        "input-validator",
+        "the input validator rejects "
+            + failures.size()
+            + " of "
+            + tests.size()
+            + " tests and examples: "
+            + failures.get(0),
+        failures);
+  }
+
+  private ValidationReport.Check referenceCheck(
+      Problem problem,
+      Language language,
+      List<Labelled> tests,
+      Budget budget,
+      Map<String, Long> limits) {
+    var name = "reference-" + language.id();
+    var code = problem.solutions().get(language.id());
+    if (code == null || code.isBlank()) {
+      return failed(name, "no " + language.id() + " solution", List.of());
+    }
+    if (budget.over()) {
+      return failed(name, budget.overMessage(), List.of());
+    }
+    var report =
+        judge.judge(
+            problem,
+            language,
+            code,
+            tests.stream().map(Labelled::test).toList(),
+            budget.limits(),
+            Lane.BACKGROUND);
+    var failures = failures(report, tests);
+    if (!failures.isEmpty()) {
+      return failed(
+          name,
+          "the " + language.id() + " solution fails " + failures.size() + " of " + tests.size(),
+          failures);
+    }
+    limits.put(language.id(), timeLimit(language, report));
+    return new ValidationReport.Check(
+        name,
+        ValidationReport.Status.PASSED,
+        "the " + language.id() + " solution passes all " + tests.size() + " tests and examples",
+        List.of());
   }
 
   private static ValidationReport.Check examplesCheck(
       Problem problem, List<ValidationReport.Check> referenceChecks) {
     var exampleFailures =
         referenceChecks.stream()
+            .filter(c -> c.name().startsWith("reference-"))
             .flatMap(c -> c.failures().stream())
             .filter(f -> f.contains("examples["))
             .toList();
@@ -121,28 +226,6 @@ public class ProblemValidator {
         ValidationReport.Status.PASSED,
         "all " + problem.examples().size() + " examples match the reference solutions",
         List.of());
-  }
-
-  private Judgement run(
-      Problem problem, Language language, String code, List<Labelled> tests, Duration left) {
-    var wall =
-        left.compareTo(properties.referenceWallPerRun()) < 0
-            ? left
-            : properties.referenceWallPerRun();
-    var limits =
-        new RunLimits(
-            properties.referenceCpuPerTest(),
-            wall,
-            RunLimits.DEFAULT_MEMORY_BYTES,
-            RunLimits.DEFAULT_MAX_PROCESSES,
-            RunLimits.DEFAULT_OUTPUT_BYTES_PER_STREAM);
-    return judge.judge(
-        problem,
-        language,
-        code,
-        tests.stream().map(Labelled::test).toList(),
-        limits,
-        Lane.BACKGROUND);
   }
 
   // The kernel's CPU figure for each test, the same measure that later decides a candidate's TLE.
@@ -204,16 +287,24 @@ public class ProblemValidator {
     return failures;
   }
 
-  private static ValidationReport.Check failed(String name, String summary, List<String> failures) {
-    return new ValidationReport.Check(name, ValidationReport.Status.FAILED, summary, failures);
+  private static boolean isFailed(ValidationReport.Check check) {
+    return check.status() == ValidationReport.Status.FAILED;
   }
 
-  private static String abbreviate(JsonNode value) {
+  static ValidationReport.Check failed(String name, String detail, List<String> failures) {
+    return new ValidationReport.Check(name, ValidationReport.Status.FAILED, detail, failures);
+  }
+
+  static ValidationReport.Check skipped(String name, String detail) {
+    return new ValidationReport.Check(name, ValidationReport.Status.SKIPPED, detail, List.of());
+  }
+
+  static String abbreviate(JsonNode value) {
     var text = String.valueOf(value);
     return text.length() <= 80 ? text : text.substring(0, 77) + "...";
   }
 
-  private static String firstLine(String text) {
+  static String firstLine(String text) {
     int newline = text.indexOf('\n');
     return newline < 0 ? text : text.substring(0, newline);
   }

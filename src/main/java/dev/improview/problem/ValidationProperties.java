@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How problems are validated and how their time limits are derived: the slowest reference test
  * times a per-language multiple, no lower than {@code floor} and no higher than {@code ceiling}.
  * One document's validation, all languages together, may take at most {@code deadline}; its runs
- * use the sandbox's background lane, so they never take a slot a candidate's run could have.
+ * use the sandbox's background lane, so they never take a slot a candidate's run could have. A
+ * problem with a brute force and an input generator is stress-checked on {@code stressInputs}
+ * generated small inputs.
  */
 @ConfigurationProperties("improview.problems.validation")
 public record ValidationProperties(
@@ -21,7 +23,8 @@ public record ValidationProperties(
     @DefaultValue("1s") Duration floor,
     @DefaultValue("10s") Duration ceiling,
     @DefaultValue("true") boolean validateBankOnStart,
-    @DefaultValue("90s") Duration deadline) {
+    @DefaultValue("90s") Duration deadline,
+    @DefaultValue("200") int stressInputs) {
 
   public ValidationProperties {
     if (multiplierJavascript < 1 || multiplierPython < 1 || multiplierJava < 1) {
@@ -30,6 +33,10 @@ public record ValidationProperties(
     if (deadline == null || deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException(
           "improview.problems.validation.deadline <= 0: " + deadline);
+    }
+    if (stressInputs < 1) {
+      throw new IllegalArgumentException(
+          "improview.problems.validation.stress-inputs < 1: " + stressInputs);
     }
     if (floor.compareTo(ceiling) > 0) {
       throw new IllegalArgumentException(

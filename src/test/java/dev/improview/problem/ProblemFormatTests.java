@@ -84,4 +84,61 @@ class ProblemFormatTests {
         .isInstanceOf(ProblemFormat.InvalidProblemException.class)
         .hasMessageContaining("not valid JSON");
   }
+
+  private ObjectNode workedExample() throws IOException {
+    try (var in =
+        getClass().getResourceAsStream("/bank/arrays-hashing/first-repeated-badge-scan.json")) {
+      return (ObjectNode) json.readTree(in);
+    }
+  }
+
+  @Test
+  void aDocumentWithTheVersion2PartsParses() throws IOException {
+    var problem = format.parse(workedExample());
+    assertThat(problem.stressCheckable()).isTrue();
+    assertThat(problem.inputValidator().code()).contains("def validate(scans)");
+    assertThat(problem.wrongSolutions()).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(problem.wrongSolutions())
+        .extracting(Problem.WrongSolution::kind)
+        .contains(Problem.WrongSolution.Kind.TOO_SLOW, Problem.WrongSolution.Kind.CRASHES);
+  }
+
+  @Test
+  void aVersion1DocumentHasNoPartsAndSerialisesWithoutThem() throws IOException {
+    var problem = format.parse(bankProblem());
+    assertThat(problem.stressCheckable()).isFalse();
+    assertThat(problem.inputValidator()).isNull();
+    assertThat(problem.wrongSolutions()).isEmpty();
+    var written = json.valueToTree(problem);
+    assertThat(written.has("wrongSolutions")).isFalse();
+    assertThat(written.has("bruteForce")).isFalse();
+  }
+
+  @Test
+  void anUnknownWrongSolutionKindIsNamed() throws IOException {
+    var document = workedExample();
+    ((ObjectNode) document.get("wrongSolutions").get(2)).put("kind", "almost-right");
+    assertThat(invalid(document).violations())
+        .anyMatch(
+            v ->
+                v.path().contains("wrongSolutions[2].kind")
+                    || v.path().contains("/wrongSolutions/2/kind"));
+  }
+
+  @Test
+  void fewerThanFiveWrongSolutionsAreRefused() throws IOException {
+    var document = workedExample();
+    var wrong = (ArrayNode) document.get("wrongSolutions");
+    while (wrong.size() > 4) {
+      wrong.remove(wrong.size() - 1);
+    }
+    assertThat(invalid(document).violations()).anyMatch(v -> v.path().contains("wrongSolutions"));
+  }
+
+  @Test
+  void aBruteForceInAnotherLanguageIsRefused() throws IOException {
+    var document = workedExample();
+    ((ObjectNode) document.get("bruteForce")).put("language", "java");
+    assertThat(invalid(document).violations()).anyMatch(v -> v.path().contains("bruteForce"));
+  }
 }

@@ -119,6 +119,30 @@ class RunApiTests {
   }
 
   @Test
+  void aCustomInputThatBreaksAConstraintIs400WithTheValidatorsMessage() throws Exception {
+    // first-repeated-badge-scan has an inputValidator: it runs in the sandbox before the reference.
+    var body = new LinkedHashMap<String, Object>();
+    body.put("problemId", "first-repeated-badge-scan");
+    body.put("language", "python");
+    body.put("code", "def first_repeated_badge(scans):\n    return -1\n");
+    body.put(
+        "customTests",
+        List.of(Map.of("args", List.of(List.of(4, 4))), Map.of("args", List.of(List.of(3, -1)))));
+    run(body)
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "customTests[1] breaks the constraint `0 <= scans[i] <= 10^9`: scans[1] is"
+                        + " -1"));
+    body.put("customTests", List.of(Map.of("args", List.of(List.of(4, 4)))));
+    run(body)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.tests[0].expected").value(4))
+        .andExpect(jsonPath("$.tests[0].verdict").value("WRONG_ANSWER"));
+  }
+
+  @Test
   void badRequestsGetProblemDetails() throws Exception {
     run(body("cobol", "x"))
         .andExpect(status().isBadRequest())

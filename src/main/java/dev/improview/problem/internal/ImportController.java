@@ -112,7 +112,7 @@ class ImportController {
             .flatMap(
                 c ->
                     c.failures().isEmpty()
-                        ? java.util.stream.Stream.of(c.name() + ": " + c.summary())
+                        ? java.util.stream.Stream.of(c.name() + ": " + c.detail())
                         : c.failures().stream().limit(3).map(f -> c.name() + ": " + f))
             .limit(6)
             .toList();

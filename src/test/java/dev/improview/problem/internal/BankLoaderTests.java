@@ -68,7 +68,11 @@ class BankLoaderTests {
             original.hints(),
             original.solutions(),
             original.solutionExplanation(),
-            original.complexity());
+            original.complexity(),
+            original.bruteForce(),
+            original.inputGenerator(),
+            original.inputValidator(),
+            original.wrongSolutions());
     try {
       catalog.save(edited, Source.BANK, "edited");
       assertThat(catalog.find(id).orElseThrow().problem().title()).endsWith("(revised)");
