@@ -102,6 +102,11 @@ class AttemptViews {
   }
 
   SubmissionView submission(Submission s, boolean withCode) {
+    return submission(s, withCode ? code(s) : null);
+  }
+
+  /** The submission with {@code code} (null: without), for a caller that has it at hand. */
+  SubmissionView submission(Submission s, String code) {
     var result = s.result();
     return new SubmissionView(
         s.id(),
@@ -120,7 +125,7 @@ class AttemptViews {
         result == null ? List.of() : result.tests(),
         result == null ? null : result.firstFailure(),
         result == null ? List.of() : result.diagnostics(),
-        withCode ? code(s) : null);
+        code);
   }
 
   private String code(Submission s) {

@@ -95,12 +95,12 @@ class SubmissionController {
     if (!made.created()) {
       return replay(made.submission(), fingerprint);
     }
-    var judged = runner.judge(made.submission());
+    var judged = runner.judge(made.submission(), body.code());
     var status =
         judged.state() == SubmissionState.QUEUED ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
     return ResponseEntity.status(status)
         .location(URI.create("/api/submissions/" + judged.id()))
-        .body(views.submission(judged, true));
+        .body(views.submission(judged, body.code()));
   }
 
   @GetMapping("/api/submissions/{id}")

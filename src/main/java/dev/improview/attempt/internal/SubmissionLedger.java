@@ -84,7 +84,24 @@ class SubmissionLedger {
         EventKind.SUBMITTED,
         Map.of("submissionId", made.id().toString(), "language", language.id()),
         now);
-    return new Made(store.find(made.id()).orElseThrow(), true);
+    return new Made(
+        new Submission(
+            made.id(),
+            attempt.id(),
+            attempt.accountId(),
+            attempt.problemId(),
+            attempt.problemVersion(),
+            language,
+            codeKey,
+            requestSha256,
+            SubmissionState.RUNNING,
+            made.elapsedMillis(),
+            now,
+            null,
+            1,
+            null,
+            null),
+        true);
   }
 
   /**

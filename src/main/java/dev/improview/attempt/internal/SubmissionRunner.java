@@ -8,6 +8,7 @@ import dev.improview.problem.ProblemCatalog;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,20 +81,24 @@ class SubmissionRunner implements SmartLifecycle {
 
   /**
    * Judges a submission this instance has claimed and writes its result; returns it as stored
-   * afterwards ({@code queued} again when no sandbox was free).
+   * afterwards ({@code queued} again when no sandbox was free). {@code code} is its code when the
+   * caller has it at hand, else null (it is read from the blob store).
    */
-  Submission judge(Submission submission) {
+  Submission judge(Submission submission, String code) {
     held.add(submission.id());
     try {
-      judgeHeld(submission);
+      judgeHeld(
+          submission,
+          code != null
+              ? Optional.of(code.getBytes(StandardCharsets.UTF_8))
+              : blobs.get(submission.codeKey()));
     } finally {
       held.remove(submission.id());
     }
     return store.find(submission.id()).orElseThrow();
   }
 
-  private void judgeHeld(Submission submission) {
-    var code = blobs.get(submission.codeKey());
+  private void judgeHeld(Submission submission, Optional<byte[]> code) {
     var problem = catalog.findRevision(submission.problemId(), submission.problemVersion());
     if (code.isEmpty() || problem.isEmpty()) {
       log.error(
@@ -158,7 +163,7 @@ class SubmissionRunner implements SmartLifecycle {
         sweepers.execute(
             () -> {
               try {
-                judge(claimed.get());
+                judge(claimed.get(), null);
               } finally {
                 sweepSlots.release();
               }
