@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
-import { launchBrowser, screenshotDir } from "./support/browser.mjs";
+import { launchBrowser, screenshotDir, settle } from "./support/browser.mjs";
 import { startServer } from "./support/server.mjs";
 
 // A bank problem whose solutions pass its tests, with its text replaced by markdown built to crash
@@ -138,6 +138,7 @@ test("the hostile statement has no serious accessibility violations", async () =
   const page = await context.newPage();
   await page.goto(`${server.baseUrl}/problems/${problem.id}`);
   await page.getByRole("heading", { level: 1, name: problem.title }).waitFor();
+  await settle(page);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

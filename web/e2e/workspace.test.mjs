@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
-import { launchBrowser, screenshotDir } from "./support/browser.mjs";
+import { launchBrowser, screenshotDir, settle } from "./support/browser.mjs";
 import { startServer } from "./support/server.mjs";
 
 const bankDir = new URL("../../src/main/resources/bank/", import.meta.url).pathname;
@@ -35,6 +35,7 @@ after(async () => {
 });
 
 async function axeSeriousViolations(page) {
+  await settle(page);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

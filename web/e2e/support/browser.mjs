@@ -20,3 +20,22 @@ export async function launchBrowser() {
     ],
   });
 }
+
+/**
+ * Waits until the page holds still for an accessibility scan: the Submit button (when the page has
+ * one) is enabled once the attempt is open, and no CSS transition is half-way, since a colour
+ * caught mid-fade is no colour the page ever shows.
+ */
+export async function settle(page) {
+  const submit = 'button[aria-keyshortcuts$="Shift+Enter"]';
+  if ((await page.locator(submit).count()) > 0) {
+    await page.waitForFunction((selector) => !document.querySelector(selector)?.disabled, submit);
+  }
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) => !(animation instanceof CSSTransition) || animation.playState !== "running",
+      ),
+  );
+}

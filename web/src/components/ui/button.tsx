@@ -41,7 +41,7 @@ export function Button({
 /** A keyboard shortcut hint shown inside buttons and tooltips. */
 export function Kbd({ children }: { children: string }) {
   return (
-    <kbd className="rounded border border-current/25 px-1 font-sans text-[0.7rem] leading-4 opacity-80">
+    <kbd className="rounded border border-current/25 px-1 font-sans text-[0.7rem] leading-4">
       {children}
     </kbd>
   );
