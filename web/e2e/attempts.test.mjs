@@ -1,24 +1,10 @@
 // Submit a correct solution, see it accepted, then find the attempt in the history and its detail.
 // Written against docs/api.md (Submissions, History and stats); needs the server side of them.
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { launchBrowser, screenshotDir } from "./support/browser.mjs";
 import { startServer } from "./support/server.mjs";
-
-const bankDir = new URL("../../src/main/resources/bank/", import.meta.url).pathname;
-
-function bankProblem(id) {
-  for (const category of readdirSync(bankDir)) {
-    try {
-      return JSON.parse(readFileSync(join(bankDir, category, `${id}.json`), "utf8"));
-    } catch {
-      // not in this category
-    }
-  }
-  throw new Error(`problem ${id} not found under ${bankDir}`);
-}
+import { bankProblem, replaceCode } from "./support/workspace.mjs";
 
 let server;
 let browser;
@@ -32,16 +18,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function replaceCode(page, code) {
-  const content = page.locator(".cm-content");
-  if ((await content.count()) === 0) await page.getByTestId("editor-preview").click();
-  await content.waitFor();
-  await content.focus();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
 
 test("submit a correct solution, see Accepted, find the attempt in the history", async () => {
   const [summary] = await (await fetch(`${server.baseUrl}/api/problems?difficulty=easy`)).json();

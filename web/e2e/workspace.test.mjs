@@ -1,25 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
 import { launchBrowser, screenshotDir, settle } from "./support/browser.mjs";
 import { startServer } from "./support/server.mjs";
-
-const bankDir = new URL("../../src/main/resources/bank/", import.meta.url).pathname;
-
-// The bank's own reference solution for a problem: the test types it as the user would.
-function bankProblem(id) {
-  for (const category of readdirSync(bankDir)) {
-    const file = join(bankDir, category, `${id}.json`);
-    try {
-      return JSON.parse(readFileSync(file, "utf8"));
-    } catch {
-      // not in this category
-    }
-  }
-  throw new Error(`problem ${id} not found under ${bankDir}`);
-}
+import { bankProblem, editor, replaceCode } from "./support/workspace.mjs";
 
 let server;
 let browser;
@@ -40,25 +24,6 @@ async function axeSeriousViolations(page) {
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-/** Activates the editor (it loads on interaction) and returns its content element. */
-async function editor(page) {
-  const content = page.locator(".cm-content");
-  if ((await content.count()) === 0) {
-    await page.getByTestId("editor-preview").click();
-  }
-  await content.waitFor();
-  return content;
-}
-
-async function replaceCode(page, code) {
-  const content = await editor(page);
-  await content.focus();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  // insertText bypasses auto-indent, so the solution keeps its own indentation.
-  await page.keyboard.insertText(code);
 }
 
 async function runAndWait(page) {
