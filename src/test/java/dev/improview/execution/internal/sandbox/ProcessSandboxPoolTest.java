@@ -47,18 +47,18 @@ class ProcessSandboxPoolTest {
     }
   }
 
+  // How much faster a prewarmed process answers is the benchmark's figure (bench/run.sh), not a
+  // timed assertion on a shared machine; here: the acquire takes the prewarmed process.
   @Test
-  void acquiringAPrewarmedProcessIsFasterThanStartingOne() throws Exception {
+  void acquiringTakesTheProcessPrewarmedForItsSpec() throws Exception {
     try (ProcessSandbox sandbox = ProcessSandbox.create(SandboxProperties.defaults())) {
       ProcessSpec spec = python(HARNESS, ECHO);
-      long cold = timeToAnswer(sandbox, spec);
       sandbox.prewarm(spec, 1);
       awaitReady(sandbox, spec, 1);
-      Thread.sleep(300); // let the interpreter reach its stdin read
-
-      long warm = timeToAnswer(sandbox, spec);
-
-      assertThat(warm).isLessThan(cold);
+      try (SandboxProcess process = sandbox.acquire(spec, generous())) {
+        assertThat(sandbox.ready(spec)).isZero();
+        assertThat(answer(process, "warm")).startsWith("got warm");
+      }
     }
   }
 
@@ -116,14 +116,6 @@ class ProcessSandboxPoolTest {
         waiter.shutdownNow();
       }
     }
-  }
-
-  private static long timeToAnswer(ProcessSandbox sandbox, ProcessSpec spec) {
-    long start = System.nanoTime();
-    try (SandboxProcess process = sandbox.acquire(spec, generous())) {
-      assertThat(answer(process, "timed")).startsWith("got timed");
-    }
-    return System.nanoTime() - start;
   }
 
   private static String answer(SandboxProcess process, String job) {
