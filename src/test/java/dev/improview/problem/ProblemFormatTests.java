@@ -16,10 +16,7 @@ class ProblemFormatTests {
   private final ProblemFormat format = new ProblemFormat(json);
 
   private ObjectNode bankProblem() throws IOException {
-    try (var in =
-        getClass().getResourceAsStream("/bank/stacks-queues/bracket-nesting-depth.json")) {
-      return (ObjectNode) json.readTree(in);
-    }
+    return BankTemplates.bracketNestingDepth(json);
   }
 
   private ProblemFormat.InvalidProblemException invalid(JsonNode document) {

@@ -2,6 +2,7 @@ package dev.improview.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.improview.problem.BankTemplates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,17 +66,14 @@ class RunsWhileImportsValidateTests {
    * The bank's bracket problem under a fresh id, its JavaScript reference slowed to 0.4 s a test.
    */
   private String slowImport() throws Exception {
-    try (var in =
-        getClass().getResourceAsStream("/bank/stacks-queues/bracket-nesting-depth.json")) {
-      var document = (ObjectNode) json.readTree(in);
-      document.put("id", "slow-" + UUID.randomUUID().toString().substring(0, 8));
-      var solutions = (ObjectNode) document.get("solutions");
-      solutions.put(
-          "javascript",
-          "function pause() { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400); }\n"
-              + solutions.get("javascript").asString().replaceFirst("\\{", "{ pause();"));
-      return json.writeValueAsString(document);
-    }
+    var document = BankTemplates.bracketNestingDepth(json);
+    document.put("id", "slow-" + UUID.randomUUID().toString().substring(0, 8));
+    var solutions = (ObjectNode) document.get("solutions");
+    solutions.put(
+        "javascript",
+        "function pause() { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400); }\n"
+            + solutions.get("javascript").asString().replaceFirst("\\{", "{ pause();"));
+    return json.writeValueAsString(document);
   }
 
   private String run(String language, String code) throws Exception {

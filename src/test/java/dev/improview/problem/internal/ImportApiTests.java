@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.improview.problem.BankTemplates;
 import java.io.IOException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,16 +32,13 @@ class ImportApiTests {
 
   /** A small, valid problem: a bank problem under a fresh id with only a few tests. */
   ObjectNode problem() throws IOException {
-    try (var in =
-        getClass().getResourceAsStream("/bank/stacks-queues/bracket-nesting-depth.json")) {
-      var document = (ObjectNode) json.readTree(in);
-      document.put("id", "imported-" + UUID.randomUUID().toString().substring(0, 8));
-      var hidden = (ArrayNode) document.get("hiddenTests");
-      while (hidden.size() > 3) {
-        hidden.remove(hidden.size() - 1);
-      }
-      return document;
+    var document = BankTemplates.bracketNestingDepth(json);
+    document.put("id", "imported-" + UUID.randomUUID().toString().substring(0, 8));
+    var hidden = (ArrayNode) document.get("hiddenTests");
+    while (hidden.size() > 3) {
+      hidden.remove(hidden.size() - 1);
     }
+    return document;
   }
 
   ResultActions importing(ObjectNode document) throws Exception {
