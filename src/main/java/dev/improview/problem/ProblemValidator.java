@@ -120,6 +120,9 @@ public class ProblemValidator {
             stress.agreed(),
             wrong.caught(),
             problem.wrongSolutions().size(),
+            0,
+            0,
+            0,
             Duration.ofNanos(System.nanoTime() - start).toMillis(),
             stepMillis);
     return new ValidationReport(passed, checks, passed ? limits : Map.of(), figures);

@@ -48,17 +48,22 @@ public record ValidationReport(
 
   /**
    * The run's figures: tests each reference ran, generated inputs on which the brute force and
-   * every reference agreed, planted wrong solutions caught out of those planted, the whole
-   * validation's wall time and each step's, by check name in the order they ran.
+   * every reference agreed, planted wrong solutions caught out of those planted, mutants of the
+   * Python reference the hidden tests killed out of those the stress inputs tell apart from it,
+   * hidden tests amplification added, the whole validation's wall time and each step's, by check
+   * name in the order they ran.
    */
   public record Figures(
       int referenceTests,
       int stressInputs,
       int wrongSolutionsCaught,
       int wrongSolutionsTotal,
+      int mutantsKilled,
+      int mutantsDistinguishable,
+      int testsAdded,
       long validationMillis,
       Map<String, Long> stepMillis) {
-    static final Figures NONE = new Figures(0, 0, 0, 0, 0, Map.of());
+    static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, Map.of());
 
     public Figures {
       // Insertion order kept: the steps in the order they ran.
