@@ -19,6 +19,11 @@ public interface BlobStore {
   /** The bytes stored under {@code key}, or empty when there are none. */
   Optional<byte[]> get(String key);
 
+  /** The key {@link #put} gives {@code bytes}: known before (or without) storing them. */
+  static String keyOf(byte[] bytes) {
+    return Sha256.hex(bytes);
+  }
+
   /** True when {@code key} is the form every key has: 64 lower-case hex digits. */
   static boolean isKey(String key) {
     if (key == null || key.length() != 64) {

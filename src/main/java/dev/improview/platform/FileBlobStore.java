@@ -31,7 +31,7 @@ class FileBlobStore implements BlobStore {
 
   @Override
   public String put(byte[] bytes) {
-    String key = Sha256.hex(bytes);
+    String key = BlobStore.keyOf(bytes);
     Path target = path(key);
     if (Files.exists(target)) {
       return key;

@@ -149,24 +149,59 @@ class AttemptStore {
         .update();
   }
 
-  /** Counts a new submission on the attempt. */
-  void countSubmission(UUID id) {
-    jdbc.sql("update attempt set submissions = submissions + 1 where id = :id")
-        .param("id", id)
+  /** Counts a new submission on the attempt and records its {@code submitted} event, at once. */
+  void submitted(UUID id, Map<String, ?> detail, Instant at) {
+    jdbc.sql(
+            """
+            with counted as (update attempt set submissions = submissions + 1 where id = :attempt)
+            insert into attempt_event (attempt_id, kind, detail, at)
+            values (:attempt, :kind, cast(:detail as jsonb), :at)
+            """)
+        .param("attempt", id)
+        .param("kind", EventKind.SUBMITTED.id())
+        .param("detail", json.writeValueAsString(detail), Types.VARCHAR)
+        .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
         .update();
   }
 
-  /** The verdict of the attempt's latest judged submission. */
-  void saveLastVerdict(UUID id, Verdict verdict) {
-    jdbc.sql("update attempt set last_verdict = :verdict where id = :id")
-        .param("id", id)
-        .param("verdict", verdict.name())
-        .update();
-  }
+  /** How an accepted submission ends its attempt: the frozen timer and the solve time. */
+  record Accepted(Timer timer, long solvedMillis) {}
 
-  /** Ends an open attempt as accepted: its timer frozen, the accepted submission's time kept. */
-  void accept(UUID id, Instant at, Timer timer, long solvedMillis) {
-    end(id, AttemptState.ACCEPTED, at, timer, solvedMillis);
+  /**
+   * Records a judged submission on its attempt in one statement: the attempt's latest verdict, its
+   * {@code judged} event and, with {@code accepted} (else null), its end as accepted.
+   */
+  void judged(UUID id, Verdict verdict, Accepted accepted, Map<String, ?> detail, Instant at) {
+    var ending =
+        accepted == null
+            ? ""
+            : ", state = :state, ended_at = :at, solved_millis = :solved,"
+                + " timer_elapsed_millis = :elapsed, timer_started_at = :started,"
+                + " timer_running_since = :since, timer_last_heartbeat = :heartbeat";
+    var statement =
+        jdbc.sql(
+                "with judged as (update attempt set last_verdict = :verdict"
+                    + ending
+                    + " where id = :attempt)"
+                    + " insert into attempt_event (attempt_id, kind, detail, at)"
+                    + " values (:attempt, :kind, cast(:detail as jsonb), :at)")
+            .param("attempt", id)
+            .param("verdict", verdict.name())
+            .param("kind", EventKind.JUDGED.id())
+            .param("detail", json.writeValueAsString(detail), Types.VARCHAR)
+            .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE);
+    if (accepted != null) {
+      var timer = accepted.timer();
+      statement =
+          statement
+              .param("state", AttemptState.ACCEPTED.id())
+              .param("solved", accepted.solvedMillis())
+              .param("elapsed", timer.elapsedBefore().toMillis())
+              .param("started", timestamp(timer.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+              .param("since", timestamp(timer.runningSince()), Types.TIMESTAMP_WITH_TIMEZONE)
+              .param("heartbeat", timestamp(timer.lastHeartbeat()), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+    statement.update();
   }
 
   void recordEvent(UUID attempt, EventKind kind, Map<String, ?> detail, Instant at) {

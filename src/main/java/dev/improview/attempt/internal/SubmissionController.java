@@ -74,14 +74,8 @@ class SubmissionController {
         Sha256.hex(
             (attemptId + "\n" + language.id() + "\n" + body.code())
                 .getBytes(StandardCharsets.UTF_8));
-    if (key != null) {
-      // A retry of a finished request: answered without touching the attempt (which the first
-      // one may have ended by being accepted).
-      var earlier = store.findByIdempotencyKey(attempts.accountId(), key);
-      if (earlier.isPresent()) {
-        return replay(earlier.get(), fingerprint);
-      }
-    }
+    // A retry finds the first request's submission inside make (before the attempt's state is
+    // looked at: the first one may have ended it by being accepted).
     var made =
         ledger.make(
             id,

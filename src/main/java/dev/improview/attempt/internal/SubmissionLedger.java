@@ -78,12 +78,8 @@ class SubmissionLedger {
       // The same key on another attempt, committed in between.
       return new Made(existing(idempotencyKey).orElseThrow(), false);
     }
-    attemptStore.countSubmission(attempt.id());
-    attemptStore.recordEvent(
-        attempt.id(),
-        EventKind.SUBMITTED,
-        Map.of("submissionId", made.id().toString(), "language", language.id()),
-        now);
+    attemptStore.submitted(
+        attempt.id(), Map.of("submissionId", made.id().toString(), "language", language.id()), now);
     return new Made(
         new Submission(
             made.id(),
@@ -108,31 +104,31 @@ class SubmissionLedger {
    * Writes the result if {@code owner} still holds the submission's lease: the attempt takes its
    * verdict, and an accepted one ends the attempt with the submission's time as the solve time.
    *
-   * @return false when the lease was lost (another runner has it now): nothing was written
+   * @return the submission as written, or empty when the lease was lost (another runner has it
+   *     now): then nothing was written
    */
   @Transactional
-  boolean finish(Submission submission, String owner, SubmissionResult result, String reportKey) {
+  Optional<Submission> finish(
+      Submission submission, String owner, SubmissionResult result, String reportKey) {
     // The attempt first, as every other writer does, so two transactions never wait on each other.
     var attempt = attemptStore.lock(submission.attemptId()).orElseThrow();
     var now = attempts.now();
-    if (!store.finish(submission.id(), owner, result, reportKey, now)) {
-      return false;
+    var finished = store.finish(submission.id(), owner, result, reportKey, now);
+    if (finished.isEmpty()) {
+      return finished;
     }
-    attemptStore.saveLastVerdict(attempt.id(), result.verdict());
     var detail = new LinkedHashMap<String, Object>();
     detail.put("submissionId", submission.id().toString());
     detail.put("verdict", result.verdict().name());
     detail.put("passed", result.passed());
     detail.put("total", result.total());
-    attemptStore.recordEvent(attempt.id(), EventKind.JUDGED, detail, now);
-    if (result.verdict() == Verdict.ACCEPTED && attempt.open()) {
-      attemptStore.accept(
-          attempt.id(),
-          now,
-          attempt.timer().stop(now, properties.idleCutoff()),
-          submission.elapsedMillis());
-    }
-    return true;
+    var accepted =
+        result.verdict() == Verdict.ACCEPTED && attempt.open()
+            ? new AttemptStore.Accepted(
+                attempt.timer().stop(now, properties.idleCutoff()), submission.elapsedMillis())
+            : null;
+    attemptStore.judged(attempt.id(), result.verdict(), accepted, detail, now);
+    return finished;
   }
 
   /**

@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Judges submissions and keeps them from being lost. A submission is judged under a lease this
@@ -44,8 +43,8 @@ class SubmissionRunner implements SmartLifecycle {
   private final ProblemCatalog catalog;
   private final Judge judge;
   private final BlobStore blobs;
+  private final ReportArchive reports;
   private final SubmissionProperties properties;
-  private final JsonMapper json;
   private final String owner;
   private final Set<UUID> held = ConcurrentHashMap.newKeySet();
   private final Semaphore sweepSlots;
@@ -58,15 +57,15 @@ class SubmissionRunner implements SmartLifecycle {
       ProblemCatalog catalog,
       Judge judge,
       BlobStore blobs,
-      SubmissionProperties properties,
-      JsonMapper json) {
+      ReportArchive reports,
+      SubmissionProperties properties) {
     this.ledger = ledger;
     this.store = store;
     this.catalog = catalog;
     this.judge = judge;
     this.blobs = blobs;
+    this.reports = reports;
     this.properties = properties;
-    this.json = json;
     this.owner =
         ManagementFactory.getRuntimeMXBean().getName()
             + "/"
@@ -86,19 +85,22 @@ class SubmissionRunner implements SmartLifecycle {
    */
   Submission judge(Submission submission, String code) {
     held.add(submission.id());
+    Optional<Submission> finished;
     try {
-      judgeHeld(
-          submission,
-          code != null
-              ? Optional.of(code.getBytes(StandardCharsets.UTF_8))
-              : blobs.get(submission.codeKey()));
+      finished =
+          judgeHeld(
+              submission,
+              code != null
+                  ? Optional.of(code.getBytes(StandardCharsets.UTF_8))
+                  : blobs.get(submission.codeKey()));
     } finally {
       held.remove(submission.id());
     }
-    return store.find(submission.id()).orElseThrow();
+    return finished.or(() -> store.find(submission.id())).orElseThrow();
   }
 
-  private void judgeHeld(Submission submission, Optional<byte[]> code) {
+  /** Judges it; the submission as finished by this call, or empty when it ended otherwise. */
+  private Optional<Submission> judgeHeld(Submission submission, Optional<byte[]> code) {
     var problem = catalog.findRevision(submission.problemId(), submission.problemVersion());
     if (code.isEmpty() || problem.isEmpty()) {
       log.error(
@@ -106,7 +108,7 @@ class SubmissionRunner implements SmartLifecycle {
           submission.id(),
           code.isEmpty() ? "code (blob " + submission.codeKey() + ")" : "problem revision");
       ledger.fail(submission, owner, "It could not be judged: the server lost what it needs.");
-      return;
+      return Optional.empty();
     }
     try {
       var judgement =
@@ -116,15 +118,19 @@ class SubmissionRunner implements SmartLifecycle {
         log.error("Submission {} hit an internal error while judged", submission.id());
         ledger.fail(
             submission, owner, "It could not be judged: the runner failed (not your code).");
-        return;
+        return Optional.empty();
       }
-      var report = blobs.put(json.writeValueAsBytes(judgement));
-      if (!ledger.finish(submission, owner, SubmissionResult.of(judgement), report)) {
+      var report = reports.prepare(judgement);
+      var finished = ledger.finish(submission, owner, SubmissionResult.of(judgement), report.key());
+      if (finished.isEmpty()) {
         log.warn(
             "Submission {} was judged, but its lease had passed to another runner;"
                 + " this result is dropped",
             submission.id());
+      } else {
+        reports.keep(report);
       }
+      return finished;
     } catch (EngineBusyException e) {
       // Every sandbox is busy: back to the queue, for a sweep to judge when one frees up.
       store.release(submission.id(), owner);
@@ -135,6 +141,7 @@ class SubmissionRunner implements SmartLifecycle {
       log.error("Submission {} could not be judged", submission.id(), e);
       ledger.fail(submission, owner, "It could not be judged: the server failed (not your code).");
     }
+    return Optional.empty();
   }
 
   /** One sweep: fail the exhausted, then claim and judge what waits while slots are free. */

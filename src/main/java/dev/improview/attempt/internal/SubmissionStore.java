@@ -195,26 +195,29 @@ class SubmissionStore {
   /**
    * Writes the result, if {@code owner} still holds the lease.
    *
-   * @return true when written
+   * @return the submission as written, or empty when the lease was lost
    */
-  boolean finish(UUID id, String owner, SubmissionResult result, String reportKey, Instant at) {
+  Optional<Submission> finish(
+      UUID id, String owner, SubmissionResult result, String reportKey, Instant at) {
     return jdbc.sql(
-                """
-                update submission set state = 'finished', verdict = :verdict, passed = :passed,
-                    total = :total, result = cast(:result as jsonb), report_key = :report,
-                    finished_at = :at, lease_owner = null, lease_until = null
-                where id = :id and state = 'running' and lease_owner = :owner
-                """)
-            .param("id", id)
-            .param("owner", owner)
-            .param("verdict", result.verdict().name())
-            .param("passed", result.passed())
-            .param("total", result.total())
-            .param("result", json.writeValueAsString(result))
-            .param("report", reportKey, Types.VARCHAR)
-            .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
-            .update()
-        == 1;
+            """
+            update submission set state = 'finished', verdict = :verdict, passed = :passed,
+                total = :total, result = cast(:result as jsonb), report_key = :report,
+                finished_at = :at, lease_owner = null, lease_until = null
+            where id = :id and state = 'running' and lease_owner = :owner
+            returning
+            """
+                + COLUMNS)
+        .param("id", id)
+        .param("owner", owner)
+        .param("verdict", result.verdict().name())
+        .param("passed", result.passed())
+        .param("total", result.total())
+        .param("result", json.writeValueAsString(result))
+        .param("report", reportKey, Types.VARCHAR)
+        .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
+        .query(this::submission)
+        .optional();
   }
 
   /**

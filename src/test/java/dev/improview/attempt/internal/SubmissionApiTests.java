@@ -109,6 +109,20 @@ class SubmissionApiTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.verdict").value("ACCEPTED"))
         .andExpect(jsonPath("$.attemptId").value(attempt));
+    // The full report is kept under the key the row names, written just after the answer.
+    var reportKey =
+        jdbc.sql("select report_key from submission where id = cast(:id as uuid)")
+            .param("id", sid)
+            .query(String.class)
+            .single();
+    for (long end = System.nanoTime() + 10_000_000_000L;
+        blobs.get(reportKey).isEmpty() && System.nanoTime() < end; ) {
+      Thread.sleep(20);
+    }
+    var report = json.readTree(blobs.get(reportKey).orElseThrow());
+    assertThat(report.get("tests").size()).isEqualTo(tests());
+    assertThat(dev.improview.platform.Sha256.hex(blobs.get(reportKey).orElseThrow()))
+        .isEqualTo(reportKey);
     // The attempt has ended: another submission is refused.
     problemDetail(
         submit(attempt, "python", problem.solutions().get("python"), null),
