@@ -5,14 +5,18 @@ import java.time.Duration;
 /**
  * Limits of one run. {@code memoryBytes} is what the solution itself may use; the engine adds a
  * per-language allowance for the runtime (the JVM and its in-process compiler need far more than
- * node or python), see {@code improview.execution.*-runtime-overhead}.
+ * node or python), see {@code improview.execution.*-runtime-overhead}. CPU time decides a test's
+ * time limit; {@code wallPerTest} is only the watchdog for a test that does not use its CPU (it
+ * sleeps, or the machine is busy): null is the engine's rule, twice the CPU limit plus {@code
+ * improview.execution.test-slack}.
  */
 public record RunLimits(
     Duration cpuPerTest,
     Duration wallPerRun,
     long memoryBytes,
     int maxProcesses,
-    int outputBytesPerStream) {
+    int outputBytesPerStream,
+    Duration wallPerTest) {
 
   public static final Duration DEFAULT_CPU_PER_TEST = Duration.ofSeconds(2);
   public static final Duration DEFAULT_WALL_PER_RUN = Duration.ofSeconds(10);
@@ -36,6 +40,19 @@ public record RunLimits(
     if (outputBytesPerStream < 1) {
       throw new IllegalArgumentException("outputBytesPerStream < 1: " + outputBytesPerStream);
     }
+    if (wallPerTest != null && (wallPerTest.isNegative() || wallPerTest.isZero())) {
+      throw new IllegalArgumentException("wallPerTest <= 0: " + wallPerTest);
+    }
+  }
+
+  /** Limits whose per-test wall-clock watchdog is the engine's: twice the CPU limit plus slack. */
+  public RunLimits(
+      Duration cpuPerTest,
+      Duration wallPerRun,
+      long memoryBytes,
+      int maxProcesses,
+      int outputBytesPerStream) {
+    this(cpuPerTest, wallPerRun, memoryBytes, maxProcesses, outputBytesPerStream, null);
   }
 
   /** 2 s CPU per test, 10 s wall per run, 256 MiB, 64 processes, 64 KiB per output stream. */

@@ -59,6 +59,17 @@ class PartRunner {
           return ""
       """;
 
+  private static final Signature MUTANT =
+      new Signature(
+          "improviewMutant",
+          List.of(new Parameter("index", ValueType.parse("int")), new Parameter("inputs", STRING)),
+          STRING);
+
+  private static final String MUTATION_DRIVER = resource("/problem-validation/mutants.py");
+
+  /** Runs of the mutation driver after a mutant brought its process down, at most. */
+  private static final int MAX_MUTANT_RUNS = 20;
+
   private final ExecutionEngine engine;
   private final JsonMapper json;
 
@@ -154,6 +165,123 @@ class PartRunner {
       }
     }
     return generated;
+  }
+
+  /** How the mutation driver works through the mutants; see {@code mutants.py}. */
+  record MutationLimits(
+      int maxMutants, double inputSeconds, int differencesPerPhase, int valueBytes) {}
+
+  /**
+   * What the mutation driver said: what each mutant changed, and per mutant its answer (the JSON
+   * text it returned), or null where its test did not complete (it brought its process down or ran
+   * out of time).
+   */
+  record MutantAnswers(List<String> descriptions, List<String> answers) {}
+
+  /**
+   * Makes mutants of the problem's Python reference in the sandbox and runs each on {@code inputs}
+   * (the hidden tests' args first, {@code hidden} of them, then generated ones): one run for them
+   * all, and one more after each mutant that brings its process down.
+   */
+  MutantAnswers mutants(
+      Problem problem,
+      List<JsonNode> inputs,
+      int hidden,
+      MutationLimits mutation,
+      RunLimits limits,
+      Lane lane) {
+    var reference = problem.solutions().get(Language.PYTHON.id());
+    var code = mutationHeader(problem, reference, hidden, mutation) + "\n" + MUTATION_DRIVER;
+    var inputsJson = json.createArrayNode().addAll(inputs).toString();
+    var load = new TestCase(json.createArrayNode().add(-1).add(inputsJson));
+    List<String> descriptions = null;
+    var answers = new ArrayList<String>();
+    int from = 0;
+    int total = mutation.maxMutants();
+    for (int runs = 0; from < total && runs < MAX_MUTANT_RUNS; runs++) {
+      var cases = new ArrayList<TestCase>();
+      cases.add(load);
+      int upTo = Math.min(total, from + engine.maxTests() - 1);
+      for (int k = from; k < upTo; k++) {
+        cases.add(new TestCase(json.createArrayNode().add(k).add("")));
+      }
+      var report =
+          engine.run(new ExecutionRequest(Language.PYTHON, code, MUTANT, cases, limits), lane);
+      var listing = report.tests().isEmpty() ? null : report.tests().get(0);
+      if (listing == null
+          || listing.verdict() != Verdict.COMPLETED
+          || !listing.actual().isString()) {
+        throw new IllegalStateException(
+            "the mutation driver did not start: "
+                + (listing == null ? "no result" : failure(report, listing)));
+      }
+      if (descriptions == null) {
+        descriptions = new ArrayList<>();
+        for (var description : json.readTree(listing.actual().asString())) {
+          descriptions.add(description.asString());
+        }
+        total = Math.min(total, descriptions.size());
+      }
+      int next = upTo;
+      for (var test : report.tests().subList(1, report.tests().size())) {
+        int k = from + test.index() - 1;
+        if (k >= total) {
+          break;
+        }
+        if (test.verdict() == Verdict.COMPLETED && test.actual().isString()) {
+          answers.add(test.actual().asString());
+        } else if (test.verdict() == Verdict.NOT_RUN) {
+          next = k;
+          break;
+        } else {
+          answers.add(null);
+        }
+      }
+      from = Math.min(next, total);
+    }
+    while (answers.size() < (descriptions == null ? 0 : descriptions.size())) {
+      answers.add(null);
+    }
+    return new MutantAnswers(descriptions == null ? List.of() : descriptions, answers);
+  }
+
+  private static String mutationHeader(
+      Problem problem, String reference, int hidden, MutationLimits mutation) {
+    var mode = problem.comparison().mode();
+    return "import base64 as _improview_base64\n"
+        + "IMPROVIEW_REFERENCE = _improview_base64.b64decode(\""
+        + java.util.Base64.getEncoder()
+            .encodeToString(reference.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        + "\").decode(\"utf-8\")\n"
+        + "IMPROVIEW_FUNCTION = \""
+        + problem.signature().functionName(Language.PYTHON)
+        + "\"\n"
+        + "IMPROVIEW_HIDDEN = "
+        + hidden
+        + "\nIMPROVIEW_UNORDERED = "
+        + (mode == dev.improview.execution.Comparison.Mode.UNORDERED ? "True" : "False")
+        + "\nIMPROVIEW_TEXT_DECIDES = "
+        + (mode == dev.improview.execution.Comparison.Mode.FLOAT ? "False" : "True")
+        + "\nIMPROVIEW_MAX_MUTANTS = "
+        + mutation.maxMutants()
+        + "\nIMPROVIEW_INPUT_SECONDS = "
+        + mutation.inputSeconds()
+        + "\nIMPROVIEW_DIFFERENCES_PER_PHASE = "
+        + mutation.differencesPerPhase()
+        + "\nIMPROVIEW_VALUE_BYTES = "
+        + mutation.valueBytes()
+        + "\n";
+  }
+
+  private static String resource(String name) {
+    try (var in = PartRunner.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   // As many runs as the engine's max-tests makes necessary: one for the usual batch.

@@ -105,6 +105,36 @@ public record Problem(
     }
   }
 
+  /** This problem with {@code added} after its hidden tests (amplification's result). */
+  public Problem withMoreHiddenTests(List<TestCase> added) {
+    var hidden = new java.util.ArrayList<>(hiddenTests);
+    hidden.addAll(added);
+    return new Problem(
+        schemaVersion,
+        id,
+        version,
+        title,
+        category,
+        difficulty,
+        tags,
+        estimatedMinutes,
+        statement,
+        constraints,
+        signature,
+        comparison,
+        examples,
+        publicTests,
+        hidden,
+        hints,
+        solutions,
+        solutionExplanation,
+        complexity,
+        bruteForce,
+        inputGenerator,
+        inputValidator,
+        wrongSolutions);
+  }
+
   /** True when the document has what the stress check needs: a brute force and a generator. */
   public boolean stressCheckable() {
     return bruteForce != null && inputGenerator != null;

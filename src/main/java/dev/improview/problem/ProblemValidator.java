@@ -14,26 +14,41 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accepts a problem only after running it, every step in the real sandbox and in this order: the
  * input validator accepts every stated input; every reference solution passes every public and
  * hidden test and example; the brute force and the references agree on generated inputs ({@link
  * StressCheck}); every planted wrong solution is caught by the hidden tests ({@link
- * WrongSolutionsCheck}). The time limit per test is derived from the slowest reference test in each
- * language. Steps whose parts a document lacks are SKIPPED and do not stop it passing.
+ * WrongSolutionsCheck}); every mutant of the Python reference that an input tells apart from it is
+ * killed by the hidden tests ({@link MutationCheck}). The time limit per test is derived from the
+ * slowest reference test in each language. Steps whose parts a document lacks are SKIPPED and do
+ * not stop it passing.
  */
 @Component
 public class ProblemValidator {
 
+  /**
+   * How the mutation driver works: 50 ms of CPU per input at least (ten times the reference's own
+   * time on it otherwise), 3 differences per phase (hidden, stress), values up to 4 KiB sent back.
+   */
+  private static final double MUTANT_INPUT_SECONDS = 0.05;
+
+  private static final int MUTANT_DIFFERENCES = 3;
+  private static final int MUTANT_VALUE_BYTES = 4096;
+
   private final Judge judge;
   private final PartRunner parts;
   private final ValidationProperties properties;
+  private final JsonMapper json;
 
-  ProblemValidator(Judge judge, PartRunner parts, ValidationProperties properties) {
+  ProblemValidator(
+      Judge judge, PartRunner parts, ValidationProperties properties, JsonMapper json) {
     this.judge = judge;
     this.parts = parts;
     this.properties = properties;
+    this.json = json;
   }
 
   /** A labelled test: where it comes from in the document, and what to judge. */
@@ -61,12 +76,14 @@ public class ProblemValidator {
           left.compareTo(properties.referenceWallPerRun()) < 0
               ? left
               : properties.referenceWallPerRun();
+      var watchdog = cpuPerTest.multipliedBy(properties.wallPerTestFactor());
       return new RunLimits(
           cpuPerTest,
           wall,
           RunLimits.DEFAULT_MEMORY_BYTES,
           RunLimits.DEFAULT_MAX_PROCESSES,
-          RunLimits.DEFAULT_OUTPUT_BYTES_PER_STREAM);
+          RunLimits.DEFAULT_OUTPUT_BYTES_PER_STREAM,
+          watchdog.compareTo(wall) < 0 ? watchdog : wall);
     }
 
     RunLimits limits() {
@@ -75,12 +92,29 @@ public class ProblemValidator {
   }
 
   /**
+   * One validation: its report, and what amplification needs from it (the generated inputs
+   * everybody agreed on, the planted wrong solutions and the mutants the hidden tests missed).
+   */
+  record Run(
+      ValidationReport report,
+      List<StressCheck.Sample> samples,
+      List<Integer> missedWrongSolutions,
+      List<MutationCheck.Survivor> survivors,
+      Map<String, Long> limits) {}
+
+  static final String AMPLIFICATION = "amplification";
+
+  /**
    * Validates {@code problem} within its deadline: a step reached after it is over fails with that
-   * reason.
+   * reason. Its tests are taken as they are; {@link ProblemProver} also strengthens them.
    *
    * @throws dev.improview.execution.EngineBusyException when the background lane stays busy
    */
   public ValidationReport validate(Problem problem) {
+    return run(problem).report();
+  }
+
+  Run run(Problem problem) {
     long start = System.nanoTime();
     var budget = new Budget(start + properties.deadline().toNanos(), properties);
     var tests = labelledTests(problem);
@@ -97,15 +131,32 @@ public class ProblemValidator {
             .filter(c -> c.name().startsWith("reference-") || c.name().equals("examples"))
             .noneMatch(ProblemValidator::isFailed);
     var stress = new StressCheck(judge, parts, properties.stressInputs());
-    var wrong = new WrongSolutionsCheck(judge);
+    var wrong = new WrongSolutionsCheck(judge, properties.tooSlowMargin());
+    var mutation =
+        new MutationCheck(
+            parts,
+            json,
+            new PartRunner.MutationLimits(
+                properties.maxMutants(),
+                MUTANT_INPUT_SECONDS,
+                MUTANT_DIFFERENCES,
+                MUTANT_VALUE_BYTES));
     if (referencesPass) {
       checks.add(timed(stepMillis, () -> stress.run(problem, budget)));
       checks.add(timed(stepMillis, () -> wrong.run(problem, limits, budget)));
+      checks.add(timed(stepMillis, () -> mutation.run(problem, stress.samples(), budget)));
     } else {
       checks.add(skipped("stress", "run only once every reference solution passes"));
       checks.add(skipped("wrong-solutions", "run only once every reference solution passes"));
+      checks.add(skipped(MutationCheck.NAME, "run only once every reference solution passes"));
     }
     var passed = checks.stream().noneMatch(ProblemValidator::isFailed);
+    checks.add(
+        skipped(
+            AMPLIFICATION,
+            passed
+                ? "nothing to add: the hidden tests catch every wrong solution and mutant"
+                : "the tests are taken as written here"));
     checks.add(
         passed
             ? new ValidationReport.Check(
@@ -120,12 +171,17 @@ public class ProblemValidator {
             stress.agreed(),
             wrong.caught(),
             problem.wrongSolutions().size(),
-            0,
-            0,
+            mutation.killed(),
+            mutation.distinguishable(),
             0,
             Duration.ofNanos(System.nanoTime() - start).toMillis(),
             stepMillis);
-    return new ValidationReport(passed, checks, passed ? limits : Map.of(), figures);
+    return new Run(
+        new ValidationReport(passed, checks, passed ? limits : Map.of(), figures),
+        stress.samples(),
+        wrong.missed(),
+        mutation.survivors(),
+        Map.copyOf(limits));
   }
 
   private static ValidationReport.Check timed(
@@ -189,14 +245,15 @@ public class ProblemValidator {
     if (budget.over()) {
       return failed(name, budget.overMessage(), List.of());
     }
-    var report =
-        judge.judge(
-            problem,
-            language,
-            code,
-            tests.stream().map(Labelled::test).toList(),
-            budget.limits(),
-            Lane.BACKGROUND);
+    // Every test several times in the one run: the limit comes from the slowest of them all.
+    int repetitions =
+        Math.max(
+            1, Math.min(properties.referenceRepetitions(), judge.maxTestsPerRun() / tests.size()));
+    var repeated = new ArrayList<Expectation>();
+    for (int r = 0; r < repetitions; r++) {
+      tests.forEach(t -> repeated.add(t.test()));
+    }
+    var report = judge.judge(problem, language, code, repeated, budget.limits(), Lane.BACKGROUND);
     var failures = failures(report, tests);
     if (!failures.isEmpty()) {
       return failed(
@@ -204,7 +261,9 @@ public class ProblemValidator {
           "the " + language.id() + " solution fails " + failures.size() + " of " + tests.size(),
           failures);
     }
-    limits.put(language.id(), timeLimit(language, report));
+    double slowest =
+        report.tests().stream().mapToDouble(test -> test.outcome().cpuMillis()).max().orElse(0);
+    limits.put(language.id(), properties.limitMillis(language, slowest));
     return new ValidationReport.Check(
         name,
         ValidationReport.Status.PASSED,
@@ -231,20 +290,6 @@ public class ProblemValidator {
         List.of());
   }
 
-  // The kernel's CPU figure for each test, the same measure that later decides a candidate's TLE.
-  private long timeLimit(Language language, Judgement report) {
-    long slowest =
-        (long)
-            Math.ceil(
-                report.tests().stream()
-                    .mapToDouble(test -> test.outcome().cpuMillis())
-                    .max()
-                    .orElse(0));
-    long derived = slowest * properties.multiplier(language);
-    return Math.min(
-        properties.ceiling().toMillis(), Math.max(properties.floor().toMillis(), derived));
-  }
-
   private static List<Labelled> labelledTests(Problem problem) {
     var tests = new ArrayList<Labelled>();
     for (int i = 0; i < problem.publicTests().size(); i++) {
@@ -266,8 +311,9 @@ public class ProblemValidator {
     return new Expectation(Kind.HIDDEN, args, expected, "");
   }
 
+  // One line per failing test; a test run several times that fails more than once counts once.
   private static List<String> failures(Judgement report, List<Labelled> tests) {
-    var failures = new ArrayList<String>();
+    var failures = new java.util.LinkedHashSet<String>();
     for (var diagnostic : report.diagnostics()) {
       failures.add("compile: line " + diagnostic.line() + ": " + diagnostic.message());
     }
@@ -275,7 +321,7 @@ public class ProblemValidator {
       if (judged.verdict() == Verdict.PASSED) {
         continue;
       }
-      var labelled = tests.get(judged.index());
+      var labelled = tests.get(judged.index() % tests.size());
       var line = new StringBuilder(labelled.label()).append(": ").append(judged.verdict());
       if (judged.verdict() == Verdict.WRONG_ANSWER) {
         line.append(": expected ")
@@ -287,7 +333,7 @@ public class ProblemValidator {
       }
       failures.add(line.toString());
     }
-    return failures;
+    return List.copyOf(failures);
   }
 
   private static boolean isFailed(ValidationReport.Check check) {

@@ -30,6 +30,10 @@ final class StressCheck {
   private final PartRunner parts;
   private final int count;
   private int agreed;
+  private List<Sample> samples = List.of();
+
+  /** A generated input everybody agreed on, with the agreed answer and the seed it came from. */
+  record Sample(int seed, JsonNode args, JsonNode expected) {}
 
   StressCheck(Judge judge, PartRunner parts, int count) {
     this.judge = judge;
@@ -40,6 +44,11 @@ final class StressCheck {
   /** Inputs on which the brute force and every reference agreed, after {@link #run}. */
   int agreed() {
     return agreed;
+  }
+
+  /** Those inputs with their answers, in seed order, after a {@link #run} that passed. */
+  List<Sample> samples() {
+    return samples;
   }
 
   ValidationReport.Check run(Problem problem, Budget budget) {
@@ -89,6 +98,10 @@ final class StressCheck {
     }
     agreed = count - disagreements.size();
     if (disagreements.isEmpty()) {
+      samples =
+          IntStream.range(0, inputs.size())
+              .mapToObj(i -> new Sample(seeds.get(i), inputs.get(i), brute.get(i)))
+              .toList();
       return new ValidationReport.Check(
           NAME,
           ValidationReport.Status.PASSED,

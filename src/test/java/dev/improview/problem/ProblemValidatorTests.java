@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ProblemValidatorTests {
 
   @Autowired ProblemValidator validator;
+  @Autowired ProblemProver prover;
   @Autowired ProblemFormat format;
   @Autowired JsonMapper json;
 
@@ -55,13 +56,19 @@ class ProblemValidatorTests {
             "examples",
             "stress",
             "wrong-solutions",
+            "mutation",
+            "amplification",
             "time-limits");
     assertThat(report.checks())
         .allSatisfy(
             c ->
                 assertThat(c.status())
                     .as(c.name() + ": " + c.detail() + " " + c.failures())
-                    .isEqualTo(ValidationReport.Status.PASSED));
+                    .isEqualTo(
+                        c.name().equals("amplification")
+                            ? ValidationReport.Status.SKIPPED
+                            : ValidationReport.Status.PASSED));
+    assertThat(check(report, "amplification").detail()).startsWith("nothing to add");
     assertThat(report.passed()).isTrue();
     assertThat(report.stressChecked()).isTrue();
     assertThat(report.figures().stressInputs()).isEqualTo(200);
@@ -69,6 +76,83 @@ class ProblemValidatorTests {
     assertThat(report.figures().wrongSolutionsTotal()).isEqualTo(6);
     assertThat(check(report, "stress").detail())
         .isEqualTo("the brute force and all 3 references agree on 200 generated small inputs");
+    assertThat(report.figures().mutantsDistinguishable()).isGreaterThanOrEqualTo(4);
+    assertThat(report.figures().mutantsKilled())
+        .isEqualTo(report.figures().mutantsDistinguishable());
+  }
+
+  @Test
+  void aMutantTheHiddenTestsMissButAGeneratedInputExposesFailsTheMutationStep() throws IOException {
+    var document = workedExample();
+    // Without the hidden tests that have no repeat, `return -1` could be anything.
+    document.remove("wrongSolutions");
+    var hidden = (ArrayNode) document.get("hiddenTests");
+    for (int i = hidden.size() - 1; i >= 0; i--) {
+      if (hidden.get(i).get("expected").asInt() == -1) {
+        hidden.remove(i);
+      }
+    }
+    var report = validate(document);
+    var check = check(report, "mutation");
+    assertThat(check.status()).as(check.detail()).isEqualTo(ValidationReport.Status.FAILED);
+    assertThat(check.failures())
+        .anySatisfy(
+            f ->
+                assertThat(f)
+                    .startsWith("mutant (line 7: `1` -> `2`) passes every hidden test")
+                    .contains("tells it apart (expected -1, mutant -2)"));
+    assertThat(report.figures().mutantsKilled())
+        .isLessThan(report.figures().mutantsDistinguishable());
+    assertThat(report.passed()).isFalse();
+
+    // Amplification adds the exposing input with the agreed answer, and then it passes.
+    var proven = prover.prove(format.parse(document));
+    assertThat(proven.report().passed()).as(String.valueOf(proven.report().checks())).isTrue();
+    assertThat(proven.added()).isNotEmpty();
+    assertThat(proven.added())
+        .anySatisfy(t -> assertThat(t.expected().asInt()).isEqualTo(-1))
+        .allSatisfy(
+            t -> assertThat(t.note()).startsWith("added by validation: exposes the mutant"));
+    assertThat(proven.problem().hiddenTests()).hasSize(hidden.size() + proven.added().size());
+    var amplification = check(proven.report(), "amplification");
+    assertThat(amplification.status()).isEqualTo(ValidationReport.Status.PASSED);
+    assertThat(amplification.detail())
+        .contains("hiddenTests[" + hidden.size() + "] exposes the mutant (line 7:");
+    assertThat(proven.report().figures().testsAdded()).isEqualTo(proven.added().size());
+    assertThat(proven.report().figures().mutantsKilled())
+        .isEqualTo(proven.report().figures().mutantsDistinguishable());
+  }
+
+  @Test
+  void aWrongSolutionNoGeneratedInputExposesCannotBeAmplifiedAway() throws IOException {
+    var document = workedExample();
+    // Wrong on one length no hidden test and no small generated input has: nothing to add.
+    ((ObjectNode) document.get("wrongSolutions").get(0))
+        .put("kind", "wrong-answer")
+        .put("language", "python")
+        .put("note", "wrong on 4321 scans only")
+        .put(
+            "code",
+            """
+            def first_repeated_badge(scans):
+                if len(scans) == 4321:
+                    return -7
+                seen = set()
+                for badge in scans:
+                    if badge in seen:
+                        return badge
+                    seen.add(badge)
+                return -1
+            """);
+    var proven = prover.prove(format.parse(document));
+    assertThat(proven.report().passed()).isFalse();
+    assertThat(proven.added()).isEmpty();
+    var amplification = check(proven.report(), "amplification");
+    assertThat(amplification.status())
+        .as(amplification.detail())
+        .isEqualTo(ValidationReport.Status.FAILED);
+    assertThat(amplification.detail())
+        .contains("no generated input exposes wrongSolutions[0] (wrong on 4321 scans only)");
   }
 
   @Test
@@ -173,6 +257,43 @@ class ProblemValidatorTests {
         .startsWith("wrongSolutions[5] (python, too-slow: the naive O(n^2)")
         .contains("passes every hidden test within the 1000 ms limit");
     assertThat(report.passed()).isFalse();
+  }
+
+  @Test
+  void aTooSlowSolutionWithinTheMarginOfTheLimitFailsAndSaysItWouldFlip() throws IOException {
+    var document = workedExample();
+    document.remove("bruteForce");
+    // 1.2 s of CPU on each large test: over the 1 s limit, under 1.5x it.
+    ((ObjectNode) document.get("wrongSolutions").get(5))
+        .put(
+            "code",
+            """
+            import time
+
+
+            def first_repeated_badge(scans):
+                if len(scans) > 1000:
+                    end = time.process_time() + 1.2
+                    while time.process_time() < end:
+                        pass
+                seen = set()
+                for badge in scans:
+                    if badge in seen:
+                        return badge
+                    seen.add(badge)
+                return -1
+            """);
+    var report = validate(document);
+    var check = check(report, "wrong-solutions");
+    assertThat(check.status())
+        .as(check.detail() + " " + report.timeLimitMillis())
+        .isEqualTo(ValidationReport.Status.FAILED);
+    assertThat(check.failures()).hasSize(1);
+    assertThat(check.failures().get(0))
+        .startsWith("wrongSolutions[5] (python, too-slow")
+        // Quiet: it took 1.2 s; busy: the wall-clock watchdog stopped it first. Never caught.
+        .containsAnyOf(
+            "exceeds the 1000 ms limit but not 1.5x it (1500 ms", "short of 1.5x the 1000 ms");
   }
 
   @Test

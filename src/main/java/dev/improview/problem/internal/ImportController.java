@@ -4,8 +4,8 @@ import dev.improview.platform.ApiProblems;
 import dev.improview.platform.Sha256;
 import dev.improview.problem.ProblemCatalog;
 import dev.improview.problem.ProblemFormat;
+import dev.improview.problem.ProblemProver;
 import dev.improview.problem.ProblemSummary.Source;
-import dev.improview.problem.ProblemValidator;
 import dev.improview.problem.ValidationReport;
 import java.net.URI;
 import java.util.List;
@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /api/problems}: import a problem in the format. Stored only if it parses (else 400
  * naming every field at fault) and passes validation in the sandbox (else 422 with the report).
+ * Hidden tests that let a wrong solution or a mutant through are amplified when a generated input
+ * exposes it: the problem is then stored with the added tests, and the report says which and why.
  */
 @RestController
 class ImportController {
@@ -31,14 +33,14 @@ class ImportController {
   record Imported(String id, ValidationReport validation) {}
 
   private final ProblemFormat format;
-  private final ProblemValidator validator;
+  private final ProblemProver prover;
   private final ProblemCatalog catalog;
   private final JsonMapper json;
 
   ImportController(
-      ProblemFormat format, ProblemValidator validator, ProblemCatalog catalog, JsonMapper json) {
+      ProblemFormat format, ProblemProver prover, ProblemCatalog catalog, JsonMapper json) {
     this.format = format;
-    this.validator = validator;
+    this.prover = prover;
     this.catalog = catalog;
     this.json = json;
   }
@@ -58,7 +60,8 @@ class ImportController {
               + existing.get().version()
               + "); choose another id");
     }
-    var report = validator.validate(problem);
+    var proven = prover.prove(problem);
+    var report = proven.report();
     if (!report.passed()) {
       var detail =
           ApiProblems.of(
@@ -69,8 +72,12 @@ class ImportController {
       detail.setProperty("validation", report);
       return ResponseEntity.unprocessableContent().body(detail);
     }
-    var sha = Sha256.hex(body);
-    catalog.save(problem, Source.IMPORTED, sha);
+    // With tests added, what is stored is no longer the body: its hash names what is.
+    var sha =
+        proven.added().isEmpty()
+            ? Sha256.hex(body)
+            : Sha256.hex(json.writeValueAsBytes(proven.problem()));
+    catalog.save(proven.problem(), Source.IMPORTED, sha);
     catalog.saveValidation(problem.id(), sha, report);
     return ResponseEntity.created(URI.create("/api/problems/" + problem.id()))
         .body(new Imported(problem.id(), report));

@@ -233,7 +233,10 @@ public final class HarnessSession {
   // Wall time is only the watchdog: CPU time decides TLE, and on a busy machine a test's wall
   // time can be a multiple of its CPU time.
   private long testDeadline() {
-    long budget = 2 * limits.cpuPerTest().toNanos() + properties.testSlack().toNanos();
+    long budget =
+        limits.wallPerTest() != null
+            ? limits.wallPerTest().toNanos()
+            : 2 * limits.cpuPerTest().toNanos() + properties.testSlack().toNanos();
     return Math.min(runDeadline, phaseStartNanos + budget);
   }
 

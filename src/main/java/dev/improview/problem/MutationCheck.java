@@ -1,0 +1,176 @@
+package dev.improview.problem;
+
+import dev.improview.execution.Lane;
+import dev.improview.problem.ProblemValidator.Budget;
+import dev.improview.problem.StressCheck.Sample;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Step 6, mutation: mutants of the Python reference (an operator, a comparison, a constant moved by
+ * one, swapped branches, a call left out; made from its syntax tree in the sandbox, see {@code
+ * mutants.py}) run on the hidden tests and the stress inputs, in one sandbox run. A mutant the
+ * inputs tell apart from the reference is distinguishable; one a hidden test tells apart is killed
+ * (a mutant that brings its process down counts as killed). Every distinguishable mutant must be
+ * killed: a survivor is a mistake the hidden tests would let through, and the generated input that
+ * exposes it is what amplification adds. The driver only says where a mutant's output differs as
+ * text; this check decides with the problem's comparison, against the hidden tests' expected values
+ * and the stress answers everybody agreed on.
+ */
+final class MutationCheck {
+
+  static final String NAME = "mutation";
+
+  /** A distinguishable mutant the hidden tests miss, and the stress sample that exposes it. */
+  record Survivor(String description, Sample exposedBy, JsonNode mutantValue) {}
+
+  private final PartRunner parts;
+  private final JsonMapper json;
+  private final PartRunner.MutationLimits limits;
+  private int killed;
+  private int distinguishable;
+  private final List<Survivor> survivors = new ArrayList<>();
+
+  MutationCheck(PartRunner parts, JsonMapper json, PartRunner.MutationLimits limits) {
+    this.parts = parts;
+    this.json = json;
+    this.limits = limits;
+  }
+
+  int killed() {
+    return killed;
+  }
+
+  int distinguishable() {
+    return distinguishable;
+  }
+
+  List<Survivor> survivors() {
+    return List.copyOf(survivors);
+  }
+
+  ValidationReport.Check run(Problem problem, List<Sample> samples, Budget budget) {
+    if (limits.maxMutants() == 0) {
+      return ProblemValidator.skipped(
+          NAME, "mutation is switched off (improview.problems.validation.max-mutants is 0)");
+    }
+    if (samples.isEmpty()) {
+      return ProblemValidator.skipped(
+          NAME, "needs the stress inputs, to tell which mutants any input can expose");
+    }
+    if (budget.over()) {
+      return ProblemValidator.failed(NAME, budget.overMessage(), List.of());
+    }
+    var hidden = problem.hiddenTests();
+    var inputs = new ArrayList<JsonNode>();
+    hidden.forEach(t -> inputs.add(t.args()));
+    samples.forEach(s -> inputs.add(s.args()));
+    PartRunner.MutantAnswers answers;
+    try {
+      answers =
+          parts.mutants(problem, inputs, hidden.size(), limits, budget.limits(), Lane.BACKGROUND);
+    } catch (IllegalStateException e) {
+      return ProblemValidator.failed(
+          NAME, "the Python reference could not be mutated: " + e.getMessage(), List.of());
+    }
+    int made = answers.descriptions().size();
+    for (int k = 0; k < made; k++) {
+      var answer = answers.answers().get(k);
+      if (answer == null) {
+        killed++;
+        distinguishable++;
+        continue;
+      }
+      JsonNode parsed;
+      try {
+        parsed = json.readTree(answer);
+      } catch (JacksonException e) {
+        continue;
+      }
+      if (parsed.has("broken") || parsed.has("absent")) {
+        continue;
+      }
+      if (parsed.has("crashed")) {
+        // It brought its own process down (or ran out of its CPU allowance): killed.
+        killed++;
+        distinguishable++;
+        continue;
+      }
+      judge(problem, samples, answers.descriptions().get(k), parsed);
+    }
+    var detail =
+        killed
+            + "/"
+            + distinguishable
+            + " distinguishable mutants of the Python reference killed by the hidden tests ("
+            + made
+            + " made, "
+            + (made - distinguishable)
+            + " no input tells apart)";
+    if (survivors.isEmpty()) {
+      return new ValidationReport.Check(NAME, ValidationReport.Status.PASSED, detail, List.of());
+    }
+    var failures =
+        survivors.stream()
+            .map(
+                s ->
+                    "mutant ("
+                        + s.description()
+                        + ") passes every hidden test, but generate("
+                        + s.exposedBy().seed()
+                        + ", \"small\") = "
+                        + ProblemValidator.abbreviate(s.exposedBy().args())
+                        + " tells it apart (expected "
+                        + ProblemValidator.abbreviate(s.exposedBy().expected())
+                        + (s.mutantValue() == null
+                            ? ""
+                            : ", mutant " + ProblemValidator.abbreviate(s.mutantValue()))
+                        + ")")
+            .toList();
+    return ProblemValidator.failed(NAME, detail + "; " + failures.get(0), failures);
+  }
+
+  // Each difference the driver reported, confirmed (or not) with the problem's comparison.
+  private void judge(Problem problem, List<Sample> samples, String description, JsonNode answer) {
+    int hidden = problem.hiddenTests().size();
+    boolean isKilled = false;
+    Sample exposing = null;
+    JsonNode exposingValue = null;
+    for (var difference : answer.path("differences")) {
+      int i = difference.path("i").asInt(-1);
+      if (i < 0 || i >= hidden + samples.size()) {
+        continue;
+      }
+      var expected =
+          i < hidden ? problem.hiddenTests().get(i).expected() : samples.get(i - hidden).expected();
+      boolean differs =
+          !"ok".equals(difference.path("outcome").asString(""))
+              || !difference.has("value")
+              || !problem.comparison().matches(expected, difference.get("value"));
+      if (!differs) {
+        continue;
+      }
+      if (i < hidden) {
+        isKilled = true;
+      } else if (exposing == null) {
+        exposing = samples.get(i - hidden);
+        exposingValue = difference.get("value");
+      }
+    }
+    // Out of time within the hidden tests: five times slower than the reference on them.
+    int stoppedAt = answer.path("stoppedAt").asInt(-1);
+    if (stoppedAt >= 0 && stoppedAt <= hidden) {
+      isKilled = true;
+    }
+    if (isKilled) {
+      killed++;
+      distinguishable++;
+    } else if (exposing != null) {
+      distinguishable++;
+      survivors.add(new Survivor(description, exposing, exposingValue));
+    }
+  }
+}
