@@ -26,6 +26,10 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class ProblemValidator {
 
+  /** How a step reached after the deadline begins its detail; the seconds follow. */
+  static final String OVER_DEADLINE =
+      "not run: validating this problem took longer than its deadline of ";
+
   private final Judge judge;
   private final PartRunner parts;
   private final ValidationProperties properties;
@@ -50,9 +54,7 @@ public class ProblemValidator {
     }
 
     String overMessage() {
-      return "not run: validating this problem took longer than its deadline of "
-          + properties.deadline().toSeconds()
-          + " s";
+      return OVER_DEADLINE + properties.deadline().toSeconds() + " s";
     }
 
     RunLimits limits(Duration cpuPerTest) {
