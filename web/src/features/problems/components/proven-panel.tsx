@@ -67,10 +67,14 @@ function ValidationBody({ validation }: { validation: Validation }) {
             {validation.checks.map((check) => {
               const { label, tone } = checkPresentation(check.status);
               return (
-                <li key={check.name} className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-                  <Badge tone={tone}>{label}</Badge>
-                  <span className="font-mono text-xs">{check.name}</span>
-                  <span className="min-w-0 break-words text-ink-muted">{check.detail}</span>
+                <li key={check.name} className="flex items-start gap-2">
+                  <span className="w-16 shrink-0">
+                    <Badge tone={tone}>{label}</Badge>
+                  </span>
+                  <div className="min-w-0">
+                    <div className="font-mono text-xs leading-5">{check.name}</div>
+                    <div className="break-words text-ink-muted">{check.detail}</div>
+                  </div>
                 </li>
               );
             })}
