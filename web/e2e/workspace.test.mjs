@@ -214,3 +214,43 @@ test("home and workspace have no serious accessibility violations", async () => 
   assert.deepEqual(await axeSeriousViolations(page), [], "workspace with the editor, dark");
   await context.close();
 });
+
+test("the Proven panel says how a bank problem's tests were proven, once the server has validated it", async () => {
+  const id = "first-repeated-badge-scan";
+  const document = bankProblem(id);
+  const tests =
+    document.publicTests.length + document.hiddenTests.length + document.examples.length;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/problems/${id}`);
+  await page.getByRole("heading", { level: 1, name: document.title }).waitFor();
+  const panel = page.getByRole("region", { name: /^Proven/ });
+  await panel.scrollIntoViewIfNeeded();
+  // The bank is validated in the background after start-up; the panel polls while it is pending.
+  const summary = panel.getByTestId("proven-summary");
+  await summary.waitFor({ timeout: 300_000 });
+  assert.match(
+    await summary.innerText(),
+    new RegExp(
+      `^3 reference solutions × ${tests} tests · brute force agrees on 200 random inputs · ` +
+        `${document.wrongSolutions.length}/${document.wrongSolutions.length} wrong solutions caught · ` +
+        "mutation score 100% · limits JS [\\d.]+ m?s, Python [\\d.]+ m?s, Java [\\d.]+ m?s$",
+    ),
+  );
+  await panel.getByText("10 checks").click();
+  const checks = panel.getByRole("list", { name: "Validation checks" }).getByRole("listitem");
+  assert.equal(await checks.count(), 10);
+  assert.match(await checks.nth(5).innerText(), /Passed\s*stress\s*the brute force and all 3/);
+  assert.deepEqual(await axeSeriousViolations(page), [], "the Proven panel open, light");
+  await page.getByRole("group", { name: "Theme" }).getByText("Dark").click();
+  await page.waitForTimeout(300);
+  await panel.screenshot({ path: `${screenshotDir}/proven-panel-dark.png` });
+  assert.deepEqual(await axeSeriousViolations(page), [], "the Proven panel open, dark");
+
+  // On a phone the problem pane comes first, the panel under the statement fits its width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await panel.scrollIntoViewIfNeeded();
+  const box = await panel.boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= 390, "the panel fits a phone's width");
+  await context.close();
+});

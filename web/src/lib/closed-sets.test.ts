@@ -5,11 +5,14 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   CATEGORIES,
+  CHECK_STATUSES,
   DIFFICULTIES,
   LANGUAGES,
   SUCCESS_VERDICTS,
+  VALIDATION_STATUSES,
   VERDICTS,
   categorySchema,
+  checkStatusSchema,
   isLanguage,
   verdictSchema,
 } from "./closed-sets";
@@ -25,6 +28,7 @@ const verdictJava = java("execution/Verdict.java");
 const languageJava = java("execution/Language.java");
 const categoryJava = java("problem/Category.java");
 const difficultyJava = java("problem/Difficulty.java");
+const publicValidationJava = java("problem/PublicValidation.java");
 
 interface Constant {
   name: string;
@@ -97,6 +101,19 @@ describe("the web's closed sets match the server's enums", () => {
     expect(DIFFICULTIES).toEqual(constants.map((c) => c.name.toLowerCase()));
   });
 
+  it("validation and check statuses: PublicValidation.java's, whose ids are lower-case names", () => {
+    for (const name of ["Status", "CheckStatus"]) {
+      const body = new RegExp(`enum ${name} \\{[^}]*\\}`).exec(publicValidationJava)?.[0];
+      expect(body, `PublicValidation.${name}`).toMatch(
+        /@JsonValue\s+public String id\(\)\s*\{\s*return name\(\)\.toLowerCase\(Locale\.ROOT\);/,
+      );
+    }
+    const ids = (name: string) =>
+      enumConstants(publicValidationJava, name).map((c) => c.name.toLowerCase());
+    expect(VALIDATION_STATUSES).toEqual(ids("Status"));
+    expect(CHECK_STATUSES).toEqual(ids("CheckStatus"));
+  });
+
   it("the parser sees a constant added to a Java enum", () => {
     const grown = verdictJava.replace("NOT_RUN;", "NOT_RUN,\n  /** New. */\n  SANDBOX_LOST;");
     expect(enumConstants(grown, "Verdict").map((c) => c.name)).toEqual([
@@ -113,6 +130,7 @@ describe("the web's closed sets match the server's enums", () => {
   it("rejects a value the server never sends, loudly", () => {
     expect(verdictSchema.safeParse("SANDBOX_LOST").success).toBe(false);
     expect(categorySchema.safeParse("math").success).toBe(false);
+    expect(checkStatusSchema.safeParse("PASSED").success).toBe(false);
     expect(isLanguage("python")).toBe(true);
     expect(isLanguage("ruby")).toBe(false);
     expect(isLanguage(undefined)).toBe(false);

@@ -54,6 +54,16 @@ export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
+/** problem/PublicValidation.java `Status`: how validating a problem's revision ended, or pending. */
+export const VALIDATION_STATUSES = ["passed", "failed", "pending"] as const;
+export const validationStatusSchema = z.enum(VALIDATION_STATUSES);
+export type ValidationStatus = z.infer<typeof validationStatusSchema>;
+
+/** problem/PublicValidation.java `CheckStatus`: one validation check's outcome. */
+export const CHECK_STATUSES = ["passed", "failed", "skipped"] as const;
+export const checkStatusSchema = z.enum(CHECK_STATUSES);
+export type CheckStatus = z.infer<typeof checkStatusSchema>;
+
 // Attempts and submissions (docs/api.md). Not Java enums yet on this side of the merge, so the
 // drift test does not read them; the contract is the source.
 

@@ -21,3 +21,9 @@ export function hintsWording(count: number): string {
   if (count === 0) return "no hints";
   return `${count} ${count === 1 ? "hint" : "hints"}`;
 }
+
+/** A time limit: "1 s", "1.5 s", "250 ms". */
+export function formatLimit(millis: number): string {
+  if (millis < 1000) return `${Math.round(millis)} ms`;
+  return `${Number((millis / 1000).toFixed(1))} s`;
+}

@@ -4,6 +4,7 @@ import type { Problem } from "../api/problem";
 import { useReveals } from "../api/reveals";
 import { HintsPanel } from "./hints-panel";
 import { ProblemStatement } from "./problem-statement";
+import { ProvenPanel } from "./proven-panel";
 import { SolutionPanel } from "./solution-panel";
 
 type PaneTab = "description" | "hints" | "solution" | "submissions";
@@ -39,8 +40,9 @@ export function ProblemPane({ problem, language, renderCode, submissions }: Prob
       ]}
     >
       {tab === "description" && (
-        <div className="p-4">
+        <div className="space-y-6 p-4">
           <ProblemStatement problem={problem} showHeader={false} />
+          <ProvenPanel problemId={problem.id} />
         </div>
       )}
       {tab === "hints" && (

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,6 +28,8 @@ public class ProblemCatalog {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  // A report written before a figure existed lacks it; a figure of a step that never ran is zero.
+  private final ObjectReader reports;
   // Parsed problems by id, and by id@version for revisions; least recently used ones go first.
   private final Map<String, StoredProblem> parsed = lruCache();
   private final Map<String, StoredProblem> parsedRevisions = lruCache();
@@ -33,6 +37,9 @@ public class ProblemCatalog {
   ProblemCatalog(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
     this.json = json;
+    this.reports =
+        json.readerFor(ValidationReport.class)
+            .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   }
 
   /** Summaries, optionally filtered; either filter may be null. */
@@ -218,6 +225,20 @@ public class ProblemCatalog {
         .param("report", json.writeValueAsString(report))
         .param("limits", json.writeValueAsString(report.timeLimitMillis()))
         .update();
+  }
+
+  /** The report stored for the content with this hash; empty until that content is validated. */
+  public Optional<ValidationReport> validation(String id, String sha256) {
+    if (!Problem.isValidId(id)) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select report from problem_validation"
+                + " where problem_id = :id and content_sha256 = :sha")
+        .param("id", id)
+        .param("sha", sha256)
+        .query((rs, row) -> reports.<ValidationReport>readValue(rs.getString(1)))
+        .optional();
   }
 
   /** The derived time limit per test for the problem's current content, once validated. */

@@ -38,6 +38,10 @@ public class ProblemValidator {
   private static final int MUTANT_DIFFERENCES = 3;
   private static final int MUTANT_VALUE_BYTES = 4096;
 
+  /** How a step reached after the deadline begins its detail; the seconds follow. */
+  static final String OVER_DEADLINE =
+      "not run: validating this problem took longer than its deadline of ";
+
   private final Judge judge;
   private final PartRunner parts;
   private final ValidationProperties properties;
@@ -65,9 +69,7 @@ public class ProblemValidator {
     }
 
     String overMessage() {
-      return "not run: validating this problem took longer than its deadline of "
-          + properties.deadline().toSeconds()
-          + " s";
+      return OVER_DEADLINE + properties.deadline().toSeconds() + " s";
     }
 
     RunLimits limits(Duration cpuPerTest) {

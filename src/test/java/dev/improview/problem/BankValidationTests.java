@@ -34,10 +34,21 @@ class BankValidationTests {
         System.getProperty(ONLY, "").isBlank()
             ? catalog.list(null, null).stream().map(ProblemSummary::id).toList()
             : only.map(String::strip).toList();
+    var reports = new ArrayList<ValidationReport>();
     for (var id : ids) {
       var problem =
           catalog.find(id).orElseThrow(() -> new AssertionError("no bank problem " + id)).problem();
       var report = validator.validate(problem);
+      reports.add(report);
+      // Every bank problem is proven in full: stress-checked, wrong solutions planted, mutated.
+      if (!report.stressChecked()
+          || report.figures().wrongSolutionsTotal() < Problem.MIN_WRONG_SOLUTIONS
+          || !report
+              .check("mutation")
+              .map(c -> c.status() == ValidationReport.Status.PASSED)
+              .orElse(false)) {
+        failures.add(problem.id() + " is not proven in full: " + report.figures());
+      }
       if (!System.getProperty(ONLY, "").isBlank()) {
         System.out.println(id + ": " + report.figures() + " limits " + report.timeLimitMillis());
         report.checks().forEach(c -> System.out.println("  " + c));
@@ -48,7 +59,36 @@ class BankValidationTests {
             .forEach(c -> failures.add(problem.id() + " " + c.name() + ": " + c.failures()));
       }
     }
+    printBenchmark(reports);
     assertThat(failures).as("bank problems failing validation").isEmpty();
+  }
+
+  /**
+   * The validation benchmark: wall time of one problem's whole validation, median and p95 over the
+   * problems validated, and each step's share of the total (figures in docs/benchmarks.md).
+   */
+  static void printBenchmark(java.util.List<ValidationReport> reports) {
+    if (reports.isEmpty()) {
+      return;
+    }
+    var millis = reports.stream().mapToLong(r -> r.figures().validationMillis()).sorted().toArray();
+    long total = Arrays.stream(millis).sum();
+    var steps = new java.util.LinkedHashMap<String, Long>();
+    reports.forEach(
+        r -> r.figures().stepMillis().forEach((step, ms) -> steps.merge(step, ms, Long::sum)));
+    var shares = new StringBuilder();
+    steps.forEach(
+        (step, ms) ->
+            shares.append(
+                String.format(java.util.Locale.ROOT, " %s %.0f%%", step, 100.0 * ms / total)));
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "validation benchmark: %d problems, median %d ms, p95 %d ms, max %d ms; share:%s%n",
+        millis.length,
+        millis[(millis.length - 1) / 2],
+        millis[(int) Math.ceil(0.95 * millis.length) - 1],
+        millis[millis.length - 1],
+        shares);
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -27,6 +28,7 @@ class ProblemCatalogTests {
 
   @Autowired ProblemCatalog catalog;
   @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void anIdNoProblemCanHaveIsNotFound() {
@@ -35,6 +37,7 @@ class ProblemCatalogTests {
       assertThat(catalog.findRevision(id, 1)).as(id).isEmpty();
       assertThat(catalog.storedVersion(id)).as(id).isEmpty();
       assertThat(catalog.timeLimit(id, Language.PYTHON)).as(id).isEmpty();
+      assertThat(catalog.validation(id, "0".repeat(64))).as(id).isEmpty();
     }
     assertThat(catalog.find(null)).isEmpty();
     assertThat(catalog.find("bracket-nesting-depth")).isPresent();
@@ -46,6 +49,7 @@ class ProblemCatalogTests {
     List<MockHttpServletRequestBuilder> requests =
         List.of(
             get("/api/problems/{id}", id),
+            get("/api/problems/{id}/validation", id),
             post("/api/attempts")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
@@ -60,5 +64,36 @@ class ProblemCatalogTests {
           .andExpect(status().isNotFound())
           .andExpect(jsonPath("$.type").value("https://improview.dev/problems/not-found"));
     }
+  }
+
+  @Test
+  void aReportStoredBeforeTheFiguresGrewStillReads() {
+    var id = "bracket-nesting-depth";
+    var sha = "f".repeat(64);
+    // The shape an earlier server wrote: no mutation or amplification figures, no step times.
+    jdbc.sql(
+            """
+            insert into problem_validation (problem_id, content_sha256, passed, report, time_limits)
+            values (:id, :sha, true, cast(:report as jsonb), '{"java": 1000}')
+            on conflict (problem_id, content_sha256) do update set report = excluded.report
+            """)
+        .param("id", id)
+        .param("sha", sha)
+        .param(
+            "report",
+            """
+            {"passed": true,
+             "checks": [{"name": "reference-java", "status": "PASSED", "detail": "ok",
+                         "failures": []}],
+             "timeLimitMillis": {"java": 1000},
+             "figures": {"referenceTests": 18, "stressInputs": 0, "wrongSolutionsCaught": 0,
+                         "wrongSolutionsTotal": 0, "validationMillis": 5}}
+            """)
+        .update();
+    var report = catalog.validation(id, sha).orElseThrow();
+    assertThat(report.figures().referenceTests()).isEqualTo(18);
+    assertThat(report.figures().mutantsDistinguishable()).isZero();
+    assertThat(report.figures().stepMillis()).isEmpty();
+    assertThat(report.timeLimitMillis()).containsEntry("java", 1000L);
   }
 }

@@ -6,6 +6,7 @@ import dev.improview.problem.Difficulty;
 import dev.improview.problem.ProblemCatalog;
 import dev.improview.problem.ProblemSummary;
 import dev.improview.problem.PublicProblem;
+import dev.improview.problem.PublicValidation;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
-/** The problem read API: summaries, and one problem's public view with HTTP caching. */
+/**
+ * The problem read API: summaries, one problem's public view with HTTP caching, and the public part
+ * of its validation.
+ */
 @RestController
 class ProblemController {
 
@@ -51,6 +55,19 @@ class ProblemController {
         .eTag(etag)
         .cacheControl(PROBLEM_CACHE)
         .body(PublicProblem.of(stored.problem()));
+  }
+
+  /** The public part of the validation of the problem's current revision, or pending. */
+  @GetMapping("/api/problems/{id}/validation")
+  PublicValidation validation(@PathVariable String id) {
+    var stored =
+        catalog
+            .storedVersion(id)
+            .orElseThrow(() -> ApiProblems.notFound("No problem with id '" + id + "'"));
+    return catalog
+        .validation(id, stored.sha256())
+        .map(PublicValidation::of)
+        .orElse(PublicValidation.PENDING);
   }
 
   private static Category parse(String value, String name) {

@@ -29,6 +29,7 @@ class ImportApiTests {
 
   @Autowired MockMvc mvc;
   @Autowired JsonMapper json;
+  @Autowired dev.improview.problem.ProblemCatalog catalog;
 
   /** A small, valid problem: a bank problem under a fresh id with only a few tests. */
   ObjectNode problem() throws IOException {
@@ -116,5 +117,40 @@ class ImportApiTests {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value("https://improview.dev/problems/problem-format"))
         .andExpect(jsonPath("$.violations[0].path").value("$.publicTests[0].args[0]"));
+  }
+
+  @Test
+  void hiddenTestsThatLetAMutantThroughAreAmplifiedAndStoredWithTheAddedTest() throws Exception {
+    ObjectNode document;
+    try (var in =
+        getClass().getResourceAsStream("/bank/arrays-hashing/first-repeated-badge-scan.json")) {
+      document = (ObjectNode) json.readTree(in);
+    }
+    var id = "amplified-" + UUID.randomUUID().toString().substring(0, 8);
+    document.put("id", id);
+    document.remove("wrongSolutions");
+    // No hidden test without a repeat: the mutant returning -2 for "none" passes them all.
+    var hidden = (ArrayNode) document.get("hiddenTests");
+    for (int i = hidden.size() - 1; i >= 0; i--) {
+      if (hidden.get(i).get("expected").asInt() == -1) {
+        hidden.remove(i);
+      }
+    }
+    int before = hidden.size();
+    importing(document)
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.validation.passed").value(true))
+        .andExpect(
+            jsonPath("$.validation.figures.testsAdded").value(org.hamcrest.Matchers.greaterThan(0)))
+        .andExpect(
+            jsonPath("$.validation.checks[?(@.name == 'amplification')].status")
+                .value(hasItem("PASSED")))
+        .andExpect(
+            jsonPath("$.validation.checks[?(@.name == 'amplification')].detail")
+                .value(hasItem(containsString("hiddenTests[" + before + "] exposes the mutant"))));
+    var stored = catalog.find(id).orElseThrow().problem();
+    org.assertj.core.api.Assertions.assertThat(stored.hiddenTests()).hasSizeGreaterThan(before);
+    org.assertj.core.api.Assertions.assertThat(stored.hiddenTests().get(before).note())
+        .startsWith("added by validation: exposes the mutant");
   }
 }
