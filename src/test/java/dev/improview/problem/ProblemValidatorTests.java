@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -86,12 +85,8 @@ class ProblemValidatorTests {
     var document = workedExample();
     // Without the hidden tests that have no repeat, `return -1` could be anything.
     document.remove("wrongSolutions");
-    var hidden = (ArrayNode) document.get("hiddenTests");
-    for (int i = hidden.size() - 1; i >= 0; i--) {
-      if (hidden.get(i).get("expected").asInt() == -1) {
-        hidden.remove(i);
-      }
-    }
+    var hidden =
+        BankTemplates.dropHiddenTests(document, test -> test.get("expected").asInt() == -1);
     var report = validate(document);
     var check = check(report, "mutation");
     assertThat(check.status()).as(check.detail()).isEqualTo(ValidationReport.Status.FAILED);
@@ -219,13 +214,8 @@ class ProblemValidatorTests {
     var document = workedExample();
     document.remove("bruteForce");
     // Keep only the hidden tests whose answer is not the first scan: the off-by-one passes those.
-    var hidden = (ArrayNode) document.get("hiddenTests");
-    for (int i = hidden.size() - 1; i >= 0; i--) {
-      var test = hidden.get(i);
-      if (test.get("expected").equals(test.get("args").get(0).get(0))) {
-        hidden.remove(i);
-      }
-    }
+    BankTemplates.dropHiddenTests(
+        document, test -> test.get("expected").equals(test.get("args").get(0).get(0)));
     var report = validate(document);
     var check = check(report, "wrong-solutions");
     assertThat(check.status()).isEqualTo(ValidationReport.Status.FAILED);
@@ -243,12 +233,7 @@ class ProblemValidatorTests {
   void aTooSlowSolutionThatPassesFailsTheWrongSolutionsStep() throws IOException {
     var document = workedExample();
     document.remove("bruteForce");
-    var hidden = (ArrayNode) document.get("hiddenTests");
-    for (int i = hidden.size() - 1; i >= 0; i--) {
-      if (hidden.get(i).get("args").get(0).size() > 1000) {
-        hidden.remove(i);
-      }
-    }
+    BankTemplates.dropHiddenTests(document, test -> test.get("args").get(0).size() > 1000);
     var report = validate(document);
     var check = check(report, "wrong-solutions");
     assertThat(check.status()).isEqualTo(ValidationReport.Status.FAILED);

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 class TimeLimitRuleTest {
 
   static ValidationProperties properties(int multiplier, Duration roundTo) {
+    return properties(multiplier, roundTo, 1.5);
+  }
+
+  static ValidationProperties properties(int multiplier, Duration roundTo, double margin) {
     return new ValidationProperties(
         Duration.ofSeconds(10),
         Duration.ofSeconds(120),
@@ -26,7 +30,7 @@ class TimeLimitRuleTest {
         200,
         3,
         roundTo,
-        1.5,
+        margin,
         150,
         10,
         2,
@@ -57,26 +61,7 @@ class TimeLimitRuleTest {
   void aMultipleBelowTwoOrAMarginBelowOneIsRefused() {
     assertThatThrownBy(() -> properties(1, Duration.ofSeconds(1)))
         .hasMessageContaining("multiplier-* must be >= 2");
-    assertThatThrownBy(
-            () ->
-                new ValidationProperties(
-                    Duration.ofSeconds(10),
-                    Duration.ofSeconds(120),
-                    3,
-                    3,
-                    4,
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(10),
-                    false,
-                    Duration.ofSeconds(90),
-                    200,
-                    3,
-                    Duration.ofSeconds(1),
-                    0.9,
-                    150,
-                    10,
-                    2,
-                    10))
+    assertThatThrownBy(() -> properties(3, Duration.ofSeconds(1), 0.9))
         .hasMessageContaining("too-slow-margin");
   }
 }
