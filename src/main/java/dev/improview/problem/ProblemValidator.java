@@ -162,10 +162,7 @@ public class ProblemValidator {
     checks.add(
         passed
             ? new ValidationReport.Check(
-                "time-limits",
-                ValidationReport.Status.PASSED,
-                "time limit per test: " + limits,
-                List.of())
+                "time-limits", ValidationReport.Status.PASSED, timeLimitsDetail(limits), List.of())
             : skipped("time-limits", "derived only once every check passes"));
     var figures =
         new ValidationReport.Figures(
@@ -184,6 +181,32 @@ public class ProblemValidator {
         wrong.missed(),
         mutation.survivors(),
         Map.copyOf(limits));
+  }
+
+  // "javascript 1 s, python 2 s, java 1 s per test: the slowest reference test of 3 runs x 3/3/4,
+  // rounded up to 1 s, within 1-10 s"
+  private String timeLimitsDetail(Map<String, Long> limits) {
+    var parts = new ArrayList<String>();
+    var multiples = new ArrayList<String>();
+    for (var language : Language.values()) {
+      parts.add(language.id() + " " + seconds(limits.getOrDefault(language.id(), 0L)));
+      multiples.add(String.valueOf(properties.multiplier(language)));
+    }
+    return String.join(", ", parts)
+        + " per test: the slowest reference test of "
+        + properties.referenceRepetitions()
+        + " runs x "
+        + String.join("/", multiples)
+        + ", rounded up to "
+        + seconds(properties.roundTo().toMillis())
+        + ", within "
+        + seconds(properties.floor().toMillis())
+        + " to "
+        + seconds(properties.ceiling().toMillis());
+  }
+
+  private static String seconds(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   private static ValidationReport.Check timed(

@@ -68,6 +68,10 @@ class ProblemValidatorTests {
                             ? ValidationReport.Status.SKIPPED
                             : ValidationReport.Status.PASSED));
     assertThat(check(report, "amplification").detail()).startsWith("nothing to add");
+    assertThat(check(report, "time-limits").detail())
+        .isEqualTo(
+            "javascript 1 s, python 1 s, java 1 s per test: the slowest reference test of 3 runs"
+                + " x 3/3/4, rounded up to 1 s, within 1 s to 10 s");
     assertThat(report.passed()).isTrue();
     assertThat(report.stressChecked()).isTrue();
     assertThat(report.figures().stressInputs()).isEqualTo(200);
