@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   CATEGORIES,
   CHECK_STATUSES,
+  COMPARISON_MODES,
   DIFFICULTIES,
   LANGUAGES,
   SUCCESS_VERDICTS,
@@ -29,6 +30,7 @@ const languageJava = java("execution/Language.java");
 const categoryJava = java("problem/Category.java");
 const difficultyJava = java("problem/Difficulty.java");
 const publicValidationJava = java("problem/PublicValidation.java");
+const comparisonJava = java("execution/Comparison.java");
 
 interface Constant {
   name: string;
@@ -112,6 +114,12 @@ describe("the web's closed sets match the server's enums", () => {
       enumConstants(publicValidationJava, name).map((c) => c.name.toLowerCase());
     expect(VALIDATION_STATUSES).toEqual(ids("Status"));
     expect(CHECK_STATUSES).toEqual(ids("CheckStatus"));
+  });
+
+  it("comparison modes: Comparison.java's Mode, whose ids are lower-case names", () => {
+    expect(COMPARISON_MODES).toEqual(
+      enumConstants(comparisonJava, "Mode").map((c) => c.name.toLowerCase()),
+    );
   });
 
   it("the parser sees a constant added to a Java enum", () => {

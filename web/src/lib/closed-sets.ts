@@ -59,6 +59,11 @@ export const VALIDATION_STATUSES = ["passed", "failed", "pending"] as const;
 export const validationStatusSchema = z.enum(VALIDATION_STATUSES);
 export type ValidationStatus = z.infer<typeof validationStatusSchema>;
 
+/** execution/Comparison.java `Mode`: how a returned value is compared (checker: the problem's). */
+export const COMPARISON_MODES = ["exact", "unordered", "float", "checker"] as const;
+export const comparisonModeSchema = z.enum(COMPARISON_MODES);
+export type ComparisonMode = z.infer<typeof comparisonModeSchema>;
+
 /** problem/PublicValidation.java `CheckStatus`: one validation check's outcome. */
 export const CHECK_STATUSES = ["passed", "failed", "skipped"] as const;
 export const checkStatusSchema = z.enum(CHECK_STATUSES);

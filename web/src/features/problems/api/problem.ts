@@ -1,7 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { getJson } from "../../../lib/api-client";
-import { categorySchema, difficultySchema, languageSchema } from "../../../lib/closed-sets";
+import {
+  categorySchema,
+  comparisonModeSchema,
+  difficultySchema,
+  languageSchema,
+} from "../../../lib/closed-sets";
 
 // Built on first use, like every schema the start-up code imports (lib/api-client.ts).
 export const problemSchema = z.lazy(() => {
@@ -39,7 +44,7 @@ export const problemSchema = z.lazy(() => {
     // Optional so the page still opens against a server that predates it.
     comparison: z.optional(
       z.object({
-        mode: z.enum(["exact", "unordered", "float"]),
+        mode: comparisonModeSchema,
         tolerance: z.optional(z.nullable(z.number())),
       }),
     ),

@@ -140,3 +140,13 @@ describe("matches, as Comparison.java", () => {
     expect(marked(d.actual)).toEqual(["11.05"]);
   });
 });
+
+describe("mode checker", () => {
+  it("marks nothing and leaves the verdict to the server", () => {
+    const checker = { mode: "checker" as const };
+    expect(matches([1, 5, 1], [1, 3, 1], checker)).toBeUndefined();
+    const { expected, actual } = diffValues(1, 5, checker);
+    expect([...expected, ...actual].some((s) => s.diff)).toBe(false);
+    expect(actual.map((s) => s.text).join("")).toBe("5");
+  });
+});

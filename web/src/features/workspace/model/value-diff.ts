@@ -1,3 +1,5 @@
+import type { ComparisonMode } from "../../../lib/closed-sets";
+
 // Marks where a returned value differs from the expected one, element by element, so a wrong
 // answer shows *where* it is wrong. Only for display: the verdict is the server's.
 
@@ -7,7 +9,7 @@ export interface Segment {
 }
 
 export interface Comparison {
-  mode: "exact" | "unordered" | "float";
+  mode: ComparisonMode;
   tolerance?: number | null;
 }
 
@@ -49,8 +51,16 @@ function equalValues(expected: unknown, actual: unknown, tolerance: number): boo
 const toleranceOf = (comparison: Comparison) =>
   comparison.mode === "float" ? (comparison.tolerance ?? 0) : 0;
 
-/** Comparison.matches: whether the server would accept `actual` for `expected`. */
-export function matches(expected: unknown, actual: unknown, comparison: Comparison): boolean {
+/**
+ * Comparison.matches: whether the server would accept `actual` for `expected`; undefined in mode
+ * checker, where only the problem's checker (in the server's sandbox) can say.
+ */
+export function matches(
+  expected: unknown,
+  actual: unknown,
+  comparison: Comparison,
+): boolean | undefined {
+  if (comparison.mode === "checker") return undefined;
   if (comparison.mode !== "unordered") {
     return equalValues(expected, actual, toleranceOf(comparison));
   }
@@ -138,6 +148,13 @@ export function diffValues(
   actual: unknown,
   comparison: Comparison = { mode: "exact" },
 ): { expected: Segment[]; actual: Segment[] } {
+  if (comparison.mode === "checker") {
+    // Any valid answer passes: a difference from the reference's answer is no mistake to mark.
+    const shown = { e: [] as Segment[], a: [] as Segment[] };
+    diffOrdered(expected, actual, 0, shown);
+    const plain = (segments: Segment[]) => merge(segments.map((s) => ({ ...s, diff: false })));
+    return { expected: plain(shown.e), actual: plain(shown.a) };
+  }
   if (comparison.mode === "unordered" && Array.isArray(expected) && Array.isArray(actual)) {
     return diffUnordered(expected, actual);
   }

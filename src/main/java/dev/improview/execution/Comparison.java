@@ -26,7 +26,12 @@ public record Comparison(
     /** The top-level array is a multiset; everything inside it compares exactly. */
     UNORDERED,
     /** Deep equality where every number may differ by the tolerance (absolute or relative). */
-    FLOAT;
+    FLOAT,
+    /**
+     * Any valid answer: the problem's own checker decides, run in the sandbox by the judge (never
+     * here); {@link Comparison#matches} refuses it.
+     */
+    CHECKER;
 
     /** The wire form: {@code exact}, {@code unordered}, {@code float}. */
     @JsonValue
@@ -42,7 +47,7 @@ public record Comparison(
         }
       }
       throw new IllegalArgumentException(
-          "unknown comparison mode: " + id + " (valid: exact, unordered, float)");
+          "unknown comparison mode: " + id + " (valid: exact, unordered, float, checker)");
     }
   }
 
@@ -88,7 +93,14 @@ public record Comparison(
       case EXACT -> equal(expected, actual, 0);
       case FLOAT -> equal(expected, actual, tolerance);
       case UNORDERED -> sameMultiset(expected, actual);
+      case CHECKER ->
+          throw new IllegalStateException(
+              "mode checker is decided by the problem's checker in the sandbox, not here");
     };
+  }
+
+  public static Comparison checker() {
+    return new Comparison(Mode.CHECKER, 0);
   }
 
   private static boolean equal(JsonNode expected, JsonNode actual, double tolerance) {

@@ -136,6 +136,7 @@ public class Judge {
     List<TestCase> cases = tests.stream().map(t -> new TestCase(t.args())).toList();
     ExecutionReport report =
         engine.run(new ExecutionRequest(language, code, problem.signature(), cases, limits), lane);
+    var checked = checkerVerdicts(problem, tests, report, lane);
     List<JudgedTest> judged = new ArrayList<>();
     for (TestReport outcome : report.tests()) {
       Expectation test = tests.get(outcome.index());
@@ -143,7 +144,9 @@ public class Judge {
           new JudgedTest(
               outcome.index(),
               test.kind(),
-              verdict(problem.comparison(), outcome, test.expected()),
+              checked.containsKey(outcome.index())
+                  ? checked.get(outcome.index())
+                  : verdict(problem.comparison(), outcome, test.expected()),
               test.args(),
               test.expected(),
               outcome,
@@ -163,7 +166,39 @@ public class Judge {
     return engine.run(new ExecutionRequest(language, code, problem.signature(), cases, limits));
   }
 
-  // A returned value meets its expected one here, and only here.
+  /**
+   * For comparison mode checker: the problem's checker, in one sandbox run in the same lane, on
+   * every answer that has an expected value; its verdict per test index. Anything but its plain
+   * acceptance is a wrong answer.
+   */
+  private java.util.Map<Integer, Verdict> checkerVerdicts(
+      Problem problem, List<Expectation> tests, ExecutionReport report, Lane lane) {
+    var verdicts = new java.util.HashMap<Integer, Verdict>();
+    if (problem.comparison().mode() != Comparison.Mode.CHECKER) {
+      return verdicts;
+    }
+    var indices = new ArrayList<Integer>();
+    var answers = new ArrayList<PartRunner.Answer>();
+    for (TestReport outcome : report.tests()) {
+      var expected = tests.get(outcome.index()).expected();
+      if (outcome.verdict() == Verdict.COMPLETED && expected != null) {
+        indices.add(outcome.index());
+        answers.add(
+            new PartRunner.Answer(tests.get(outcome.index()).args(), outcome.actual(), expected));
+      }
+    }
+    if (answers.isEmpty()) {
+      return verdicts;
+    }
+    var checks = parts.check(problem, answers, RunLimits.defaults(), lane);
+    for (int i = 0; i < indices.size(); i++) {
+      verdicts.put(
+          indices.get(i), checks.get(i).accepted() ? Verdict.PASSED : Verdict.WRONG_ANSWER);
+    }
+    return verdicts;
+  }
+
+  // A returned value meets its expected one here, and only here (or in the problem's checker).
   private static Verdict verdict(Comparison comparison, TestReport outcome, JsonNode expected) {
     if (outcome.verdict() != Verdict.COMPLETED || expected == null) {
       return outcome.verdict();

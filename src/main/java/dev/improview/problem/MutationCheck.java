@@ -1,10 +1,13 @@
 package dev.improview.problem;
 
+import dev.improview.execution.Comparison;
 import dev.improview.execution.Lane;
 import dev.improview.problem.ProblemValidator.Budget;
 import dev.improview.problem.StressCheck.Sample;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +36,7 @@ final class MutationCheck {
   private int killed;
   private int distinguishable;
   private final List<Survivor> survivors = new ArrayList<>();
+  private Set<String> accepted = Set.of();
 
   MutationCheck(PartRunner parts, JsonMapper json, PartRunner.MutationLimits limits) {
     this.parts = parts;
@@ -77,17 +81,25 @@ final class MutationCheck {
           NAME, "the Python reference could not be mutated: " + e.getMessage(), List.of());
     }
     int made = answers.descriptions().size();
+    var parsedAnswers = new ArrayList<JsonNode>();
     for (int k = 0; k < made; k++) {
       var answer = answers.answers().get(k);
-      if (answer == null) {
+      JsonNode parsed = null;
+      if (answer != null) {
+        try {
+          parsed = json.readTree(answer);
+        } catch (JacksonException e) {
+          parsed = json.createObjectNode().put("broken", "not JSON");
+        }
+      }
+      parsedAnswers.add(parsed);
+    }
+    accepted = checkerAccepts(problem, samples, parsedAnswers, budget);
+    for (int k = 0; k < made; k++) {
+      var parsed = parsedAnswers.get(k);
+      if (parsed == null) {
         killed++;
         distinguishable++;
-        continue;
-      }
-      JsonNode parsed;
-      try {
-        parsed = json.readTree(answer);
-      } catch (JacksonException e) {
         continue;
       }
       if (parsed.has("broken") || parsed.has("absent")) {
@@ -99,7 +111,7 @@ final class MutationCheck {
         distinguishable++;
         continue;
       }
-      judge(problem, samples, answers.descriptions().get(k), parsed);
+      judge(problem, samples, k, answers.descriptions().get(k), parsed);
     }
     var detail =
         killed
@@ -133,8 +145,51 @@ final class MutationCheck {
     return ProblemValidator.failed(NAME, detail + "; " + failures.get(0), failures);
   }
 
+  // With a checker, every reported value in one run of it: "mutant:input" for those it accepts.
+  private Set<String> checkerAccepts(
+      Problem problem, List<Sample> samples, List<JsonNode> answers, Budget budget) {
+    if (problem.comparison().mode() != Comparison.Mode.CHECKER) {
+      return Set.of();
+    }
+    int hidden = problem.hiddenTests().size();
+    var keys = new ArrayList<String>();
+    var toCheck = new ArrayList<PartRunner.Answer>();
+    for (int k = 0; k < answers.size(); k++) {
+      var answer = answers.get(k);
+      if (answer == null) {
+        continue;
+      }
+      for (var difference : answer.path("differences")) {
+        int i = difference.path("i").asInt(-1);
+        if (i < 0 || i >= hidden + samples.size() || !difference.has("value")) {
+          continue;
+        }
+        var args =
+            i < hidden ? problem.hiddenTests().get(i).args() : samples.get(i - hidden).args();
+        var expected =
+            i < hidden
+                ? problem.hiddenTests().get(i).expected()
+                : samples.get(i - hidden).expected();
+        keys.add(k + ":" + i);
+        toCheck.add(new PartRunner.Answer(args, difference.get("value"), expected));
+      }
+    }
+    var accepted = new HashSet<String>();
+    if (toCheck.isEmpty()) {
+      return accepted;
+    }
+    var checks = parts.check(problem, toCheck, budget.limits(), Lane.BACKGROUND);
+    for (int j = 0; j < checks.size(); j++) {
+      if (checks.get(j).accepted()) {
+        accepted.add(keys.get(j));
+      }
+    }
+    return accepted;
+  }
+
   // Each difference the driver reported, confirmed (or not) with the problem's comparison.
-  private void judge(Problem problem, List<Sample> samples, String description, JsonNode answer) {
+  private void judge(
+      Problem problem, List<Sample> samples, int k, String description, JsonNode answer) {
     int hidden = problem.hiddenTests().size();
     boolean isKilled = false;
     Sample exposing = null;
@@ -149,7 +204,9 @@ final class MutationCheck {
       boolean differs =
           !"ok".equals(difference.path("outcome").asString(""))
               || !difference.has("value")
-              || !problem.comparison().matches(expected, difference.get("value"));
+              || !(problem.comparison().mode() == Comparison.Mode.CHECKER
+                  ? accepted.contains(k + ":" + i)
+                  : problem.comparison().matches(expected, difference.get("value")));
       if (!differs) {
         continue;
       }

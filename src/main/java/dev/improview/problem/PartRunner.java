@@ -70,12 +70,79 @@ class PartRunner {
   /** Runs of the mutation driver after a mutant brought its process down, at most. */
   private static final int MAX_MUTANT_RUNS = 20;
 
+  private static final Signature CHECK =
+      new Signature(
+          "improviewCheck",
+          List.of(
+              new Parameter("args", STRING),
+              new Parameter("actual", STRING),
+              new Parameter("expected", STRING)),
+          STRING);
+
+  private static final String CHECK_WRAPPER =
+      """
+
+
+      def improview_check(args, actual, expected):
+          import json as _improview_json
+          try:
+              verdict = check(_improview_json.loads(args), _improview_json.loads(actual),
+                              _improview_json.loads(expected))
+          except ValueError as error:
+              return str(error) or "ValueError (the checker gave no message)"
+          if verdict is True:
+              return ""
+          if verdict is False:
+              return "the checker does not accept this answer"
+          raise TypeError("check() returned " + type(verdict).__name__ + ", not True or False")
+      """;
+
   private final ExecutionEngine engine;
   private final JsonMapper json;
 
   PartRunner(ExecutionEngine engine, JsonMapper json) {
     this.engine = engine;
     this.json = json;
+  }
+
+  /** One answer for the checker: the test's args, the returned value, the reference's value. */
+  record Answer(JsonNode args, JsonNode actual, JsonNode expected) {}
+
+  /**
+   * Runs the problem's checker on each answer, in the sandbox: ACCEPTED, REJECTED (False, or a
+   * ValueError with why), or FAILED (it did not answer: its own fault, or the answer's shape made
+   * it fail).
+   */
+  List<InputCheck> check(Problem problem, List<Answer> answers, RunLimits limits, Lane lane) {
+    var part = problem.checker();
+    if (part == null) {
+      throw new IllegalStateException(problem.id() + " has no checker");
+    }
+    var cases =
+        answers.stream()
+            .map(
+                a ->
+                    new TestCase(
+                        json.createArrayNode()
+                            .add(a.args().toString())
+                            .add(a.actual().toString())
+                            .add(a.expected().toString())))
+            .toList();
+    var checks = new ArrayList<InputCheck>();
+    for (var report : run(part.code() + CHECK_WRAPPER, CHECK, cases, limits, lane)) {
+      for (var test : report.tests()) {
+        if (test.verdict() == Verdict.COMPLETED && test.actual().isString()) {
+          var message = test.actual().asString();
+          checks.add(
+              message.isEmpty()
+                  ? new InputCheck(Outcome.ACCEPTED, "")
+                  : new InputCheck(Outcome.REJECTED, message));
+        } else {
+          checks.add(new InputCheck(Outcome.FAILED, failure(report, test)));
+        }
+      }
+    }
+    return checks;
   }
 
   /** What the validator said about one input. */
@@ -261,7 +328,10 @@ class PartRunner {
         + "\nIMPROVIEW_UNORDERED = "
         + (mode == dev.improview.execution.Comparison.Mode.UNORDERED ? "True" : "False")
         + "\nIMPROVIEW_TEXT_DECIDES = "
-        + (mode == dev.improview.execution.Comparison.Mode.FLOAT ? "False" : "True")
+        + (mode == dev.improview.execution.Comparison.Mode.FLOAT
+                || mode == dev.improview.execution.Comparison.Mode.CHECKER
+            ? "False"
+            : "True")
         + "\nIMPROVIEW_MAX_MUTANTS = "
         + mutation.maxMutants()
         + "\nIMPROVIEW_INPUT_SECONDS = "

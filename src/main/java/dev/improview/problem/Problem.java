@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * A whole problem as authored (docs/problem-format.md), including what users must never see before
  * they earn it: hidden tests, hint texts and solutions. {@link PublicProblem} is the view the API
  * serves. The parts of format version 2 ({@code bruteForce}, {@code inputGenerator}, {@code
- * inputValidator}, {@code wrongSolutions}) are optional: null, or empty, in a version 1 document.
+ * inputValidator}, {@code wrongSolutions}) are optional: null, or empty, in a version 1 document. A
+ * {@code checker} comes with comparison mode {@code checker}, for problems with many valid answers.
  */
 public record Problem(
     int schemaVersion,
@@ -44,7 +45,8 @@ public record Problem(
     @JsonInclude(JsonInclude.Include.NON_NULL) Part bruteForce,
     @JsonInclude(JsonInclude.Include.NON_NULL) Part inputGenerator,
     @JsonInclude(JsonInclude.Include.NON_NULL) Part inputValidator,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WrongSolution> wrongSolutions) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WrongSolution> wrongSolutions,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Part checker) {
 
   /** The format version this server reads. */
   public static final int SCHEMA_VERSION = 1;
@@ -94,6 +96,13 @@ public record Problem(
     requirePython(bruteForce, "bruteForce");
     requirePython(inputGenerator, "inputGenerator");
     requirePython(inputValidator, "inputValidator");
+    requirePython(checker, "checker");
+    if ((checker != null) != (comparison.mode() == Comparison.Mode.CHECKER)) {
+      throw new IllegalArgumentException(
+          checker != null
+              ? "a checker needs comparison mode checker (it would never be asked)"
+              : "comparison mode checker needs a checker");
+    }
     wrongSolutions = List.copyOf(Objects.requireNonNullElse(wrongSolutions, List.of()));
     if (!wrongSolutions.isEmpty() && wrongSolutions.size() < MIN_WRONG_SOLUTIONS) {
       throw new IllegalArgumentException(
@@ -132,7 +141,8 @@ public record Problem(
         bruteForce,
         inputGenerator,
         inputValidator,
-        wrongSolutions);
+        wrongSolutions,
+        checker);
   }
 
   /** True when the document has what the stress check needs: a brute force and a generator. */

@@ -72,7 +72,8 @@ class BankLoaderTests {
             original.bruteForce(),
             original.inputGenerator(),
             original.inputValidator(),
-            original.wrongSolutions());
+            original.wrongSolutions(),
+            original.checker());
     try {
       catalog.save(edited, Source.BANK, "edited");
       assertThat(catalog.find(id).orElseThrow().problem().title()).endsWith("(revised)");

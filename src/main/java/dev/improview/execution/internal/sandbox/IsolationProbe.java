@@ -61,6 +61,9 @@ final class IsolationProbe {
       out("rlimits", fsize == FSIZE_LIMIT and resource.getrlimit(resource.RLIMIT_CORE)[0] == 0, "RLIMIT_FSIZE %d" % fsize)
       """;
 
+  /** How often the in-sandbox probe is run when it reports nothing at all. */
+  static final int PROBE_ATTEMPTS = 3;
+
   private IsolationProbe() {}
 
   /** The in-sandbox checks, each a layer of the report. */
@@ -81,24 +84,28 @@ final class IsolationProbe {
             64L << 20,
             16);
     Map<String, Check> found = new HashMap<>();
-    String output = "";
     String error = "";
-    try (SandboxedProcess process = spawner.spawn(spec)) {
-      process.stdin().close();
-      try (InputStream in = process.stdout()) {
-        output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    // A probe that reports nothing at all says nothing about the machine (it was not scheduled in
+    // time, or its spawn failed transiently): asked again, up to PROBE_ATTEMPTS times.
+    for (int attempt = 1; attempt <= PROBE_ATTEMPTS && found.isEmpty(); attempt++) {
+      String output = "";
+      try (SandboxedProcess process = spawner.spawn(spec)) {
+        process.stdin().close();
+        try (InputStream in = process.stdout()) {
+          output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        process.awaitExit();
+        error = new String(process.stderr(), StandardCharsets.UTF_8).strip();
+      } catch (IOException | RuntimeException e) {
+        error = e.toString();
       }
-      process.awaitExit();
-      error = new String(process.stderr(), StandardCharsets.UTF_8).strip();
-    } catch (IOException | RuntimeException e) {
-      error = e.toString();
-    }
-    for (String line : output.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0 && line.length() > eq + 1) {
-        String layer = line.substring(0, eq);
-        String detail = line.length() > eq + 2 ? line.substring(eq + 2).strip() : "";
-        found.put(layer, new Check(layer, line.charAt(eq + 1) == '1', detail));
+      for (String line : output.split("\n")) {
+        int eq = line.indexOf('=');
+        if (eq > 0 && line.length() > eq + 1) {
+          String layer = line.substring(0, eq);
+          String detail = line.length() > eq + 2 ? line.substring(eq + 2).strip() : "";
+          found.put(layer, new Check(layer, line.charAt(eq + 1) == '1', detail));
+        }
       }
     }
     for (String layer :
