@@ -244,7 +244,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     }
   }
 
-  private SandboxedProcess spawnActivated(ProcessSpec spec) throws IOException {
+  SandboxedProcess spawnActivated(ProcessSpec spec) throws IOException {
     SandboxedProcess process = spawn(spec);
     process.activate(
         new SandboxLimits(Duration.ofSeconds(10), Duration.ofSeconds(5), 1 << 20, 1 << 20),

@@ -48,6 +48,41 @@ class ProcessSandboxIsolationTest {
   }
 
   @Test
+  void aProbeThatReportsNothingIsAskedAgainAndAtMostSoOften() {
+    var properties = SandboxProperties.defaults().withMode("strict");
+    var calls = new java.util.concurrent.atomic.AtomicInteger();
+    var checks =
+        IsolationProbe.probeInside(
+            properties,
+            spec -> {
+              if (calls.getAndIncrement() == 0) {
+                throw new java.io.IOException("spawn failed once");
+              }
+              return sandbox.spawnActivated(spec);
+            });
+    assertThat(calls).hasValue(2);
+    assertThat(checks)
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(c.available()).as(c.layer() + ": " + c.detail()).isTrue());
+
+    var attempts = new java.util.concurrent.atomic.AtomicInteger();
+    var missing =
+        IsolationProbe.probeInside(
+            properties,
+            spec -> {
+              attempts.incrementAndGet();
+              throw new java.io.IOException("no spawn");
+            });
+    assertThat(attempts).hasValue(IsolationProbe.PROBE_ATTEMPTS);
+    assertThat(missing)
+        .allSatisfy(
+            c ->
+                assertThat(c.detail())
+                    .isEqualTo(
+                        "the probe process did not report it: java.io.IOException: no spawn"));
+  }
+
+  @Test
   void cannotConnectToAHostLoopbackPortOrTheInternet() throws Exception {
     try (ServerSocket server = new ServerSocket(0)) {
       String script =
