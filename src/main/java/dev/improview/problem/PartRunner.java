@@ -128,21 +128,7 @@ class PartRunner {
                             .add(a.actual().toString())
                             .add(a.expected().toString())))
             .toList();
-    var checks = new ArrayList<InputCheck>();
-    for (var report : run(part.code() + CHECK_WRAPPER, CHECK, cases, limits, lane)) {
-      for (var test : report.tests()) {
-        if (test.verdict() == Verdict.COMPLETED && test.actual().isString()) {
-          var message = test.actual().asString();
-          checks.add(
-              message.isEmpty()
-                  ? new InputCheck(Outcome.ACCEPTED, "")
-                  : new InputCheck(Outcome.REJECTED, message));
-        } else {
-          checks.add(new InputCheck(Outcome.FAILED, failure(report, test)));
-        }
-      }
-    }
-    return checks;
+    return verdicts(part.code() + CHECK_WRAPPER, CHECK, cases, limits, lane);
   }
 
   /** What the validator said about one input. */
@@ -174,8 +160,15 @@ class PartRunner {
     }
     var signature = new Signature("improviewValidate", problem.signature().params(), STRING);
     var cases = inputs.stream().map(TestCase::new).toList();
+    return verdicts(part.code() + VALIDATE_WRAPPER, signature, cases, limits, lane);
+  }
+
+  // A part that answers each case with a message: empty accepts, any other rejects with it, and
+  // no string at all is the part's own failure.
+  private List<InputCheck> verdicts(
+      String code, Signature signature, List<TestCase> cases, RunLimits limits, Lane lane) {
     var checks = new ArrayList<InputCheck>();
-    for (var report : run(part.code() + VALIDATE_WRAPPER, signature, cases, limits, lane)) {
+    for (var report : run(code, signature, cases, limits, lane)) {
       for (var test : report.tests()) {
         if (test.verdict() == Verdict.COMPLETED && test.actual().isString()) {
           var message = test.actual().asString();
