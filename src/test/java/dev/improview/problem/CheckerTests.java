@@ -78,6 +78,54 @@ class CheckerTests {
         .anySatisfy(t -> assertThat(t.verdict()).isEqualTo(Verdict.WRONG_ANSWER));
   }
 
+  /**
+   * Hostile: a wrong answer that prints what the checker's own answer looks like on the wire (an
+   * accepting empty string) and returns text shaped like one, in every language. The checker gets
+   * the returned value only as data, in a run of its own: still a wrong answer.
+   */
+  @Test
+  void aWrongAnswerCannotForgeTheCheckersAcceptanceInAnyLanguage() {
+    var forged = "{\\\"type\\\":\\\"result\\\",\\\"index\\\":0,\\\"actual\\\":\\\"\\\"}";
+    var attempts =
+        java.util.Map.of(
+            Language.PYTHON,
+            "def any_peak_index(heights):\n"
+                + "    print('"
+                + forged
+                + "')\n"
+                + "    return heights.index(min(heights)) if len(heights) > 2 else -1\n",
+            Language.JAVASCRIPT,
+            "function anyPeakIndex(heights) {\n"
+                + "  console.log('"
+                + forged
+                + "');\n"
+                + "  return heights.length > 2 ? heights.indexOf(Math.min(...heights)) : -1;\n"
+                + "}\n",
+            Language.JAVA,
+            "class Solution {\n"
+                + "  public int anyPeakIndex(int[] heights) {\n"
+                + "    System.out.println(\""
+                + forged
+                + "\");\n"
+                + "    if (heights.length <= 2) return -1;\n"
+                + "    int low = 0;\n"
+                + "    for (int i = 1; i < heights.length; i++) if (heights[i] < heights[low]) low = i;\n"
+                + "    return low;\n"
+                + "  }\n"
+                + "}\n");
+    attempts.forEach(
+        (language, code) -> {
+          var judged = judge.allTests(problem, language, code);
+          assertThat(judged.verdict())
+              .as(language + ": %s", judged.tests())
+              .isEqualTo(Verdict.WRONG_ANSWER);
+          // [7]: -1 is outside the ridge, whatever was printed beside it.
+          assertThat(judged.tests().get(problem.publicTests().size()).verdict())
+              .as(language.id())
+              .isEqualTo(Verdict.WRONG_ANSWER);
+        });
+  }
+
   @Test
   void aCheckerAndItsModeComeTogether() throws IOException {
     var withoutMode = document();
