@@ -129,8 +129,8 @@ describe("the web's closed sets match the server's enums", () => {
       "SANDBOX_LOST",
     ]);
     const category = categoryJava.replace(
-      '("greedy-intervals", "Greedy & intervals");',
-      '("greedy-intervals", "Greedy & intervals"),\n  MATH("math", "Math (A, B)");',
+      '("bit-manipulation", "Bit manipulation");',
+      '("bit-manipulation", "Bit manipulation"),\n  MATH("math", "Math (A, B)");',
     );
     expect(enumConstants(category, "Category").map((c) => c.id)).toEqual([...CATEGORIES, "math"]);
   });

@@ -42,9 +42,16 @@ export const CATEGORIES = [
   "stacks-queues",
   "binary-search",
   "linked-lists",
-  "trees-graphs",
+  "trees",
+  "graphs",
+  "heaps",
+  "backtracking",
+  "tries",
   "dynamic-programming",
-  "greedy-intervals",
+  "greedy",
+  "intervals",
+  "math-geometry",
+  "bit-manipulation",
 ] as const;
 export const categorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof categorySchema>;

@@ -3,6 +3,7 @@ package dev.improview.problem;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The categories every problem belongs to; {@link #id()} is the stable wire form. */
@@ -13,9 +14,25 @@ public enum Category {
   STACKS_QUEUES("stacks-queues", "Stacks & queues"),
   BINARY_SEARCH("binary-search", "Binary search"),
   LINKED_LISTS("linked-lists", "Linked structures"),
-  TREES_GRAPHS("trees-graphs", "Trees & graphs"),
+  TREES("trees", "Trees"),
+  GRAPHS("graphs", "Graphs"),
+  HEAPS("heaps", "Heaps & priority queues"),
+  BACKTRACKING("backtracking", "Backtracking"),
+  TRIES("tries", "Tries"),
   DYNAMIC_PROGRAMMING("dynamic-programming", "Dynamic programming"),
-  GREEDY_INTERVALS("greedy-intervals", "Greedy & intervals");
+  GREEDY("greedy", "Greedy"),
+  INTERVALS("intervals", "Intervals"),
+  MATH_GEOMETRY("math-geometry", "Math & geometry"),
+  BIT_MANIPULATION("bit-manipulation", "Bit manipulation");
+
+  /**
+   * Ids that were split into others: stored data was moved by migration V8; a document or a request
+   * that still uses one is told what to use instead.
+   */
+  private static final Map<String, String> RETIRED =
+      Map.of(
+          "trees-graphs", "'trees' and 'graphs'",
+          "greedy-intervals", "'greedy' and 'intervals'");
 
   private final String id;
   private final String label;
@@ -43,7 +60,14 @@ public enum Category {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown category '" + id + "'; expected one of: " + ids()));
+                    RETIRED.containsKey(id)
+                        ? "category '"
+                            + id
+                            + "' was split into "
+                            + RETIRED.get(id)
+                            + "; expected one of: "
+                            + ids()
+                        : "unknown category '" + id + "'; expected one of: " + ids()));
   }
 
   static String ids() {

@@ -53,7 +53,7 @@ class HistoryApiTests {
    *  2  arrays-hashing  medium     java       given_up  2     yes      1    WRONG_ANSWER
    *  3  strings         easy       javascript accepted  1     no       3    ACCEPTED    300 s
    *  4  strings         hard       python     open      3     no       1    TIME_LIMIT_EXCEEDED
-   *  5  trees-graphs    medium     python     given_up  0     no       0    -
+   *  5  graphs          medium     python     given_up  0     no       0    -
    *  6  arrays-hashing  hard       java       open      1     yes      0    -
    *  7  two-pointers    easy       javascript accepted  0     no       1    ACCEPTED    900 s
    * </pre>
@@ -72,7 +72,7 @@ class HistoryApiTests {
     attempt(2, "arrays-hashing", "medium", "java", "given_up", 2, true, 1, "WRONG_ANSWER", null);
     attempt(3, "strings", "easy", "javascript", "accepted", 1, false, 3, "ACCEPTED", 300_000L);
     attempt(4, "strings", "hard", "python", "open", 3, false, 1, "TIME_LIMIT_EXCEEDED", null);
-    attempt(5, "trees-graphs", "medium", "python", "given_up", 0, false, 0, null, null);
+    attempt(5, "graphs", "medium", "python", "given_up", 0, false, 0, null, null);
     attempt(6, "arrays-hashing", "hard", "java", "open", 1, true, 0, null, null);
     attempt(7, "two-pointers", "easy", "javascript", "accepted", 0, false, 1, "ACCEPTED", 900_000L);
     for (int n = 1; n <= 7; n++) {
@@ -238,7 +238,8 @@ class HistoryApiTests {
 
   @Test
   void eachBadParameterIs400NamingItAndWhatItAccepts() throws Exception {
-    badRequest("category=graphs", "'category'", "arrays-hashing, two-pointers", "'graphs'");
+    badRequest(
+        "category=trees-graphs", "'category'", "arrays-hashing, two-pointers", "'trees-graphs'");
     badRequest("difficulty=EASY", "'difficulty'", "easy, medium, hard", "'EASY'");
     badRequest("language=cobol", "'language'", "javascript, python, java", "'cobol'");
     badRequest("verdict=accepted", "'verdict'", "ACCEPTED, PASSED", "WRONG_ANSWER", "'accepted'");
@@ -283,7 +284,7 @@ class HistoryApiTests {
                 "[{\"category\":\"arrays-hashing\",\"attempts\":3,\"accepted\":1},"
                     + "{\"category\":\"two-pointers\",\"attempts\":1,\"accepted\":1},"
                     + "{\"category\":\"strings\",\"attempts\":2,\"accepted\":1},"
-                    + "{\"category\":\"trees-graphs\",\"attempts\":1,\"accepted\":0}]"));
+                    + "{\"category\":\"graphs\",\"attempts\":1,\"accepted\":0}]"));
     var difficulties = stats.get("byDifficulty");
     assertThat(difficulties)
         .isEqualTo(

@@ -82,16 +82,21 @@ class HistoryQueryPlanTests {
   @Test
   void theStatsCountEverySeededAttemptAndKeepTheLatest200SolveTimesOldestFirst() {
     var figures = stats.stats(ACCOUNT);
-    // i <= 45 open (one per bank problem), then even i accepted, odd i given up.
-    assertThat(figures.totals()).isEqualTo(new Stats.Totals(10_000, 45, 4_978, 4_977));
+    // i <= n open (one per bank problem), then even i accepted, odd i given up.
+    int n = jdbc.sql("select count(*) from problem").query(Integer.class).single();
+    int accepted = 10_000 / 2 - n / 2;
+    assertThat(figures.totals())
+        .isEqualTo(new Stats.Totals(10_000, n, accepted, 10_000 - n - accepted));
     var times = figures.solveTimes();
     assertThat(times).hasSize(200);
     var newest = Instant.parse("2025-06-01T00:00:00Z");
     // Accepted attempt i ended 30 minutes after it started, i minutes before the newest: the
-    // latest is i = 46, the 200th latest i = 444.
-    assertThat(times.get(199).endedAt()).isEqualTo(newest.minusSeconds((46 - 30) * 60));
-    assertThat(times.get(0).endedAt()).isEqualTo(newest.minusSeconds((444 - 30) * 60));
-    assertThat(times.get(0).solvedMillis()).isEqualTo((444 % 1800) * 1000);
+    // latest is the first even i after n, the 200th latest 199 even numbers later.
+    int latest = n % 2 == 0 ? n + 2 : n + 1;
+    int oldest = latest + 2 * 199;
+    assertThat(times.get(199).endedAt()).isEqualTo(newest.minusSeconds((latest - 30) * 60L));
+    assertThat(times.get(0).endedAt()).isEqualTo(newest.minusSeconds((oldest - 30) * 60L));
+    assertThat(times.get(0).solvedMillis()).isEqualTo((oldest % 1800) * 1000L);
     assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(Stats.SolveTime::endedAt));
   }
 

@@ -32,6 +32,19 @@ class BankLoaderTests {
   }
 
   @Test
+  void everyBankProblemSitsInTheFolderOfItsCategory() throws Exception {
+    for (var resource :
+        new PathMatchingResourcePatternResolver().getResources(BankLoader.LOCATION)) {
+      var path = resource.getURL().getPath();
+      var folder = path.substring(0, path.lastIndexOf('/'));
+      folder = folder.substring(folder.lastIndexOf('/') + 1);
+      var problem =
+          catalog.find(resource.getFilename().replace(".json", "")).orElseThrow().problem();
+      assertThat(problem.category().id()).as(path).isEqualTo(folder);
+    }
+  }
+
+  @Test
   void theStoredHashIsTheFilesSoARestartInAnotherJvmChangesNothing() throws Exception {
     var resource =
         new PathMatchingResourcePatternResolver()
