@@ -8,9 +8,26 @@ import tools.jackson.databind.JsonNode;
  * limits. The engine additionally caps the code size ({@code improview.execution.max-code-bytes})
  * and the number of tests ({@code improview.execution.max-tests}); what a run returns is judged
  * above it.
+ *
+ * @param disclosedTests how many leading tests the code's author already knows (a problem's public
+ *     tests, their own custom inputs): their arguments go to the harness with the job, so they run
+ *     back to back. Every later test's arguments are handed over only when that test starts, so
+ *     code cannot read ahead into a test it has not reached (and, say, spread one test's work over
+ *     the windows of others).
  */
 public record ExecutionRequest(
-    Language language, String code, Signature signature, List<TestCase> tests, RunLimits limits) {
+    Language language,
+    String code,
+    Signature signature,
+    List<TestCase> tests,
+    RunLimits limits,
+    int disclosedTests) {
+
+  /** A run whose tests are all handed over one at a time. */
+  public ExecutionRequest(
+      Language language, String code, Signature signature, List<TestCase> tests, RunLimits limits) {
+    this(language, code, signature, tests, limits, 0);
+  }
 
   public ExecutionRequest {
     if (language == null) {
@@ -30,6 +47,10 @@ public record ExecutionRequest(
     }
     if (limits == null) {
       throw new IllegalArgumentException("limits is null");
+    }
+    if (disclosedTests < 0 || disclosedTests > tests.size()) {
+      throw new IllegalArgumentException(
+          "disclosedTests not in 0.." + tests.size() + ": " + disclosedTests);
     }
     tests = List.copyOf(tests);
     for (int i = 0; i < tests.size(); i++) {

@@ -122,10 +122,20 @@ public class Judge {
   private Judgement judge(
       Problem problem, Language language, String code, List<Expectation> tests) {
     checkCode(code);
-    return judge(problem, language, code, tests, limits(problem, language), Lane.INTERACTIVE);
+    // The public tests and the candidate's own inputs are known to them already: those run back
+    // to back; hidden tests are handed over one at a time.
+    int disclosed = 0;
+    while (disclosed < tests.size() && tests.get(disclosed).kind() != Kind.HIDDEN) {
+      disclosed++;
+    }
+    return judge(
+        problem, language, code, tests, limits(problem, language), Lane.INTERACTIVE, disclosed);
   }
 
-  /** Runs and judges {@code tests}; the validator's entry, with its own limits and lane. */
+  /**
+   * Runs and judges {@code tests}; the validator's entry, with its own limits and lane. Every test
+   * is handed over when it starts, so each one's time is its own alone.
+   */
   Judgement judge(
       Problem problem,
       Language language,
@@ -133,9 +143,22 @@ public class Judge {
       List<Expectation> tests,
       RunLimits limits,
       Lane lane) {
+    return judge(problem, language, code, tests, limits, lane, 0);
+  }
+
+  private Judgement judge(
+      Problem problem,
+      Language language,
+      String code,
+      List<Expectation> tests,
+      RunLimits limits,
+      Lane lane,
+      int disclosed) {
     List<TestCase> cases = tests.stream().map(t -> new TestCase(t.args())).toList();
     ExecutionReport report =
-        engine.run(new ExecutionRequest(language, code, problem.signature(), cases, limits), lane);
+        engine.run(
+            new ExecutionRequest(language, code, problem.signature(), cases, limits, disclosed),
+            lane);
     var checked = checkerVerdicts(problem, tests, report, lane);
     List<JudgedTest> judged = new ArrayList<>();
     for (TestReport outcome : report.tests()) {
@@ -163,7 +186,9 @@ public class Judge {
 
   private ExecutionReport run(
       Problem problem, Language language, String code, List<TestCase> cases, RunLimits limits) {
-    return engine.run(new ExecutionRequest(language, code, problem.signature(), cases, limits));
+    // The reference on the candidate's own inputs: nothing in them is hidden from anyone.
+    return engine.run(
+        new ExecutionRequest(language, code, problem.signature(), cases, limits, cases.size()));
   }
 
   /**

@@ -25,12 +25,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * One run against one acquired harness process: the event loop. It sends the job's header, then
- * each test's arguments only when that test starts, and follows the events with a watchdog per
- * phase. Every phase's time comes from outside the sandbox: the server's clock from handing a test
- * over to its result, and the kernel's CPU accounting of the whole process tree in that window (the
- * sandbox kills the tree at the phase's CPU budget). {@link TestOutcomes} maps what happened to
- * reports.
+ * One run against one acquired harness process: the event loop. It sends the job's header with the
+ * disclosed tests' arguments ({@link ExecutionRequest#disclosedTests()}), then each other test's
+ * arguments only when that test starts, and follows the events with a watchdog per phase. Every
+ * phase's time comes from outside the sandbox: the server's clock from the end of the previous
+ * phase (the harness goes straight on to the next test) to the test's result, and the kernel's CPU
+ * accounting of the whole process tree in that window (the sandbox kills the tree at the phase's
+ * CPU budget). {@link TestOutcomes} maps what happened to reports.
  */
 public final class HarnessSession {
 
@@ -54,6 +55,9 @@ public final class HarnessSession {
 
   private long phaseStartNanos;
   private long phaseStartCpu;
+
+  /** How many tests' arguments the harness has been given. */
+  private int handedOver;
 
   private enum Phase {
     COMPILE,
@@ -133,6 +137,9 @@ public final class HarnessSession {
   private ExecutionReport follow(JobWriter writer, JobEncoder encoder) {
     beginPhase(Phase.COMPILE, properties.compileTimeout());
     writer.send(encoder.header(request, nonce, properties));
+    for (; handedOver < request.disclosedTests(); handedOver++) {
+      writer.send(encoder.test(request.tests().get(handedOver)));
+    }
     long compileDeadline =
         Math.min(runDeadline, phaseStartNanos + 2 * properties.compileTimeout().toNanos());
     JsonNode compiled;
@@ -178,42 +185,71 @@ public final class HarnessSession {
     }
 
     int count = request.tests().size();
+    if (count > 0 && !startTest(0, writer, encoder)) {
+      return runTimeRanOut(0);
+    }
     for (int index = 0; index < count; index++) {
-      if (System.nanoTime() >= runDeadline) {
-        outcomes.add(
-            new TestReport(
-                index,
-                Verdict.TIME_LIMIT_EXCEEDED,
-                null,
-                "",
-                false,
-                "",
-                false,
-                0,
-                0,
-                "The run's time limit of "
-                    + limits.wallPerRun().toSeconds()
-                    + " s ran out before this test started."));
-        return outcomes.finish(index + 1, "not run: the run's time limit ran out", wallMillis());
-      }
-      beginPhase(Phase.TEST, limits.cpuPerTest());
-      writer.send(encoder.test(request.tests().get(index)));
+      Event result;
       try {
-        Event result = awaitEvent("result", index, testDeadline());
-        outcomes.add(
-            outcomes.result(index, result.json(), result.bytes(), phaseCpu(), phaseWall()));
+        result = awaitEvent("result", index, testDeadline());
       } catch (Stop stop) {
         return stopped(stop, index);
+      }
+      // The test's window closes here, and the next one opens (its arguments handed over unless
+      // disclosed) before this result is mapped, so the harness runs it meanwhile. An undisclosed
+      // test's arguments still never reach the harness before that test has started.
+      long cpu = phaseCpu();
+      long wall = phaseWall();
+      boolean nextStarted = index + 1 < count && startTest(index + 1, writer, encoder);
+      try {
+        outcomes.add(outcomes.result(index, result.json(), result.bytes(), cpu, wall));
       } catch (ProtocolViolation violation) {
-        return violated(violation, index);
+        return violated(violation, index, cpu, wall);
       }
       if (outcomes.overRunBudget()) {
         return outcomes.finish(
             index + 1, "not run: the run returned more than it may in all", wallMillis());
       }
+      if (index + 1 < count && !nextStarted) {
+        return runTimeRanOut(index + 1);
+      }
     }
     writer.end();
     return outcomes.finish(count, "", wallMillis());
+  }
+
+  /**
+   * Opens test {@code index}'s window and hands its arguments over unless they went with the job;
+   * false when no time is left.
+   */
+  private boolean startTest(int index, JobWriter writer, JobEncoder encoder) {
+    if (System.nanoTime() >= runDeadline) {
+      return false;
+    }
+    beginPhase(Phase.TEST, limits.cpuPerTest());
+    if (index >= handedOver) {
+      writer.send(encoder.test(request.tests().get(index)));
+      handedOver = index + 1;
+    }
+    return true;
+  }
+
+  private ExecutionReport runTimeRanOut(int index) {
+    outcomes.add(
+        new TestReport(
+            index,
+            Verdict.TIME_LIMIT_EXCEEDED,
+            null,
+            "",
+            false,
+            "",
+            false,
+            0,
+            0,
+            "The run's time limit of "
+                + limits.wallPerRun().toSeconds()
+                + " s ran out before this test started."));
+    return outcomes.finish(index + 1, "not run: the run's time limit ran out", wallMillis());
   }
 
   private void beginPhase(Phase next, java.time.Duration cpuBudget) {
@@ -336,6 +372,12 @@ public final class HarnessSession {
 
   /** User code broke the protocol during test {@code index} (or the load phase, as test 0). */
   private ExecutionReport violated(ProtocolViolation violation, int index) {
+    return violated(violation, index, phaseCpu(), phaseWall());
+  }
+
+  /** The same, with the CPU and wall time of test {@code index}'s window, already closed. */
+  private ExecutionReport violated(
+      ProtocolViolation violation, int index, long cpuNanos, long wallNanos) {
     process.kill();
     log.info(
         "run ended at test {}: the sandboxed program broke the protocol: {}",
@@ -350,8 +392,8 @@ public final class HarnessSession {
                 + "), so the run was stopped.",
             "",
             phase == Phase.LOAD,
-            phaseCpu(),
-            phaseWall()));
+            cpuNanos,
+            wallNanos));
     return outcomes.finish(
         index + 1, "not run: test " + (index + 1) + " ended the run", wallMillis());
   }

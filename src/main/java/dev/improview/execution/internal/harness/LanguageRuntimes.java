@@ -77,6 +77,8 @@ public final class LanguageRuntimes {
       case PYTHON -> {
         argv.addAll(List.of(properties.pythonPath().toString(), "-I", "-S", "-B"));
         argv.add(ProcessSpec.HARNESS + "/harness.py");
+        // The solution thread's stack: the harness makes that thread before its job arrives.
+        argv.add(Long.toString(properties.stackBytes()));
         memory = limits.memoryBytes() + properties.pythonRuntimeMemory();
         bindUnlessUnderUsr(properties.pythonPath().getParent(), binds);
       }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /** One cgroup hierarchy flavour (v1 or v2) under which each sandboxed run gets its own group. */
 interface Cgroups {
@@ -131,6 +132,7 @@ interface Cgroups {
   static boolean killUntilEmpty(Path procsFile, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<Long, Long> seen = new HashMap<>();
+    Backoff backoff = new Backoff();
     while (true) {
       List<Long> pids = readPids(procsFile);
       if (pids.isEmpty()) {
@@ -140,28 +142,38 @@ interface Cgroups {
         seen.computeIfAbsent(pid, Cgroups::startTime);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
       }
-      if (!pause(deadline)) {
+      if (!backoff.pause(deadline)) {
         return false;
       }
     }
     while (seen.entrySet().stream().anyMatch(e -> stillExiting(e.getKey(), e.getValue()))) {
-      if (!pause(deadline)) {
+      if (!backoff.pause(deadline)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean pause(long deadline) {
-    if (System.nanoTime() > deadline) {
-      return false;
-    }
-    try {
-      Thread.sleep(1);
+  /**
+   * Waits between looks at a dying tree: a SIGKILLed process is usually gone within a few tens of
+   * microseconds, so the first pauses are short (every run's answer waits for its tree), doubling
+   * up to a millisecond for the rare process the kernel takes longer over.
+   */
+  static final class Backoff {
+    static final long FIRST_NANOS = 20_000;
+    static final long LONGEST_NANOS = 1_000_000;
+    private long next = FIRST_NANOS;
+
+    boolean pause(long deadline) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(next);
+      next = Math.min(LONGEST_NANOS, next * 2);
+      if (Thread.currentThread().isInterrupted()) {
+        return false;
+      }
       return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

@@ -38,17 +38,41 @@ final class SandboxRuns {
   }
 
   /**
-   * True while the pid is a live process; a zombie waiting for its reaper is already dead, and a
-   * recycled pid would be a process outside any sandbox (the caller compares start times if
-   * needed).
+   * The processes behind these pids now, each as its pid and start time, so that {@link
+   * #stillRunning} can tell them from a later process that was given a recycled pid (a busy machine
+   * wraps its pids within minutes).
    */
-  static boolean running(long pid) {
+  static Map<Long, Long> identities(List<Long> pids) {
+    Map<Long, Long> identities = new java.util.HashMap<>();
+    for (long pid : pids) {
+      String[] fields = statFields(pid);
+      if (fields.length > 19) {
+        identities.put(pid, Long.parseLong(fields[19]));
+      }
+    }
+    return identities;
+  }
+
+  /** True while one of these processes (same pid, same start time) lives and is not a zombie. */
+  static boolean stillRunning(Map<Long, Long> identities) {
+    return identities.entrySet().stream()
+        .anyMatch(
+            e -> {
+              String[] fields = statFields(e.getKey());
+              return fields.length > 19
+                  && Long.parseLong(fields[19]) == e.getValue()
+                  && !fields[0].equals("Z")
+                  && !fields[0].equals("X");
+            });
+  }
+
+  /** The fields of /proc/<pid>/stat after the command name ([0] is the state); empty when gone. */
+  private static String[] statFields(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      char state = stat.charAt(stat.lastIndexOf(')') + 2);
-      return state != 'Z' && state != 'X';
-    } catch (IOException e) {
-      return false;
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException | RuntimeException e) {
+      return new String[0];
     }
   }
 
