@@ -140,8 +140,11 @@ public class ExecutionEngine implements AutoCloseable {
     // The run's clock starts when the sandbox is handed over: a wait in the queue is never the
     // code's time.
     long start = System.nanoTime();
-    try (process) {
+    try {
       return new HarnessSession(request, process, properties, json, threads, start).run();
+    } finally {
+      // The report is complete: the tree is killed now and reaped off this thread.
+      process.closeSoon();
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -147,8 +148,21 @@ class HostileProgramsTest {
 
   private static final String MARKER = "3600." + Math.abs(ThreadLocalRandom.current().nextLong());
 
-  /** Daemons are started as `sleep MARKER`; none may survive its run. */
+  /**
+   * Daemons are started as `sleep MARKER`; none may survive its run. The run's answer comes once
+   * they are sent SIGKILL; the kernel takes a moment more to tear them down.
+   */
   private static void assertNoProcessWithMarker() throws IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    List<String> survivors = survivors();
+    while (!survivors.isEmpty() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(1_000_000);
+      survivors = survivors();
+    }
+    assertThat(survivors).as("processes left behind").isEmpty();
+  }
+
+  private static List<String> survivors() throws IOException {
     List<String> survivors = new ArrayList<>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
@@ -165,7 +179,7 @@ class HostileProgramsTest {
         }
       }
     }
-    assertThat(survivors).as("processes left behind").isEmpty();
+    return survivors;
   }
 
   private static Consumer<TestReport> noHostSecrets() {

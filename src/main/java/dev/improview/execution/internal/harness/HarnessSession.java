@@ -129,8 +129,8 @@ public final class HarnessSession {
       log.error("harness session failed", e);
       return outcomes.internalError(outcomes.reported(), wallMillis());
     } finally {
+      // The process is its owner's to close (the engine kills it as soon as this returns).
       writer.end();
-      process.kill();
     }
   }
 

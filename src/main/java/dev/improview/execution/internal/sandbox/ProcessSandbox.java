@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   private final AtomicLong sequence = new AtomicLong();
   private final ScheduledExecutorService scheduler;
   private final ExecutorService stderrDrainers;
+  private final ExecutorService reapers;
   private final RunCleanup cleanup;
   private final PrestartPool prestarted;
   private volatile boolean closed;
@@ -76,6 +78,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
             properties.maxQueued());
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-watchdog"));
     this.stderrDrainers = Executors.newCachedThreadPool(daemon("sandbox-stderr"));
+    this.reapers = Executors.newCachedThreadPool(daemon("sandbox-reaper"));
     this.cleanup = new RunCleanup(scheduler, properties.killTimeout());
     this.prestarted =
         new PrestartPool(
@@ -231,9 +234,15 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       if (process == null) {
         process = spawn(spec);
       }
-      process.activate(limits, properties.cpuPollInterval(), release);
-      // After the hand-over, so starting the replacement never delays this caller.
-      prestarted.refill(spec);
+      // The replacement starts once this run is over: on two cores a runtime starting beside the
+      // run would take a good part of its CPU.
+      process.activate(
+          limits,
+          properties.cpuPollInterval(),
+          () -> {
+            release.run();
+            prestarted.refill(spec);
+          });
       return process;
     } catch (IOException e) {
       release.run();
@@ -284,6 +293,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           properties.killTimeout(),
           scheduler,
           stderrDrainers,
+          reapers,
           cleanup.forRun(spec.writableDir()));
     } catch (IOException | RuntimeException e) {
       // The same cleanup a run gets when it closes: a handed-over directory is taken back too.
@@ -303,8 +313,15 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    // The pool first, while the scheduler still removes (and retries) its processes' cgroups.
+    // The pool and the runs being reaped first, while the scheduler still removes (and retries)
+    // their cgroups.
     prestarted.close();
+    reapers.shutdown();
+    try {
+      reapers.awaitTermination(2 * properties.killTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     scheduler.shutdown();
     stderrDrainers.shutdown();
     if (launch != null) {

@@ -42,4 +42,14 @@ public interface SandboxProcess extends AutoCloseable {
   /** Kills every process of the run and releases its resources; afterwards none of them exists. */
   @Override
   void close();
+
+  /**
+   * Sends every process of the run SIGKILL now and finishes {@link #close()} in the background, so
+   * a caller whose answer is ready does not wait for the kernel to tear the tree down. The run's
+   * resources (its admission slot, its cgroup, its replacement in the pool) are released only once
+   * none of its processes exists.
+   */
+  default void closeSoon() {
+    close();
+  }
 }

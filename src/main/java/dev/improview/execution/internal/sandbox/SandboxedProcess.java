@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +32,7 @@ final class SandboxedProcess implements SandboxProcess {
   private final Path hostWorkDir;
   private final Duration killTimeout;
   private final ScheduledExecutorService scheduler;
+  private final Executor reaper;
   private final Cleanup cleanup;
   private final InputStream stdout;
   private final ByteArrayOutputStream stderrBuffer = new ByteArrayOutputStream();
@@ -63,8 +65,10 @@ final class SandboxedProcess implements SandboxProcess {
       Duration killTimeout,
       ScheduledExecutorService scheduler,
       ExecutorService stderrDrainers,
+      Executor reaper,
       Cleanup cleanup) {
     this.process = process;
+    this.reaper = reaper;
     this.group = group;
     this.hostWorkDir = hostWorkDir;
     this.killTimeout = killTimeout;
@@ -295,6 +299,28 @@ final class SandboxedProcess implements SandboxProcess {
       } finally {
         onClose.run();
       }
+    }
+  }
+
+  @Override
+  public void closeSoon() {
+    if (closed.get()) {
+      return;
+    }
+    cancelWatchdog();
+    // One pass of SIGKILL: in a pid namespace the kernel takes down the whole tree with its first
+    // process; close() below kills (and waits for) anything still there.
+    if (group != null) {
+      for (long pid : group.pids()) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+    process.destroyForcibly();
+    try {
+      reaper.execute(this::close);
+    } catch (RuntimeException e) {
+      // The sandbox is shutting down: close here.
+      close();
     }
   }
 
