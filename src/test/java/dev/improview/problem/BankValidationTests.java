@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,11 +97,19 @@ class BankValidationTests {
   void theBankCoversEveryCategoryAndDifficulty() {
     var summaries = catalog.list(null, null);
     assertThat(summaries).hasSizeGreaterThanOrEqualTo(45);
+    // At least four per category, and every category has easy, medium and hard ones.
     var byCategory =
         summaries.stream()
-            .collect(Collectors.groupingBy(ProblemSummary::category, Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(
+                    ProblemSummary::category,
+                    Collectors.mapping(ProblemSummary::difficulty, Collectors.toList())));
     for (var category : Category.values()) {
-      assertThat(byCategory.getOrDefault(category, 0L)).as(category.id()).isGreaterThanOrEqualTo(5);
+      var difficulties = byCategory.getOrDefault(category, List.of());
+      assertThat(difficulties).as(category.id()).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(Set.copyOf(difficulties))
+          .as(category.id() + " difficulties")
+          .containsExactlyInAnyOrder(Difficulty.values());
     }
     var byDifficulty =
         summaries.stream()
