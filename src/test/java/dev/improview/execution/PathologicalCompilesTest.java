@@ -3,8 +3,6 @@ package dev.improview.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.improview.execution.internal.harness.ExecutionProperties;
-import dev.improview.execution.internal.harness.HarnessFiles;
-import dev.improview.execution.internal.sandbox.ProcessSandbox;
 import dev.improview.execution.internal.sandbox.SandboxProperties;
 import java.time.Duration;
 import java.util.List;
@@ -23,27 +21,22 @@ class PathologicalCompilesTest {
       new Signature(
           "solve", List.of(new Parameter("n", ValueType.parse("int"))), ValueType.parse("int"));
 
-  private static ProcessSandbox sandbox;
-  private static HarnessFiles harness;
-  private static ExecutionEngine engine;
+  private static TestEngine engine;
 
   @BeforeAll
   static void start() {
-    sandbox = ProcessSandbox.create(SandboxProperties.defaults());
     // A one-second compile budget, so a pathological compile reaches it quickly on any machine.
-    ExecutionProperties properties =
-        ExecutionProperties.defaults()
-            .withPrewarm(0, 0, 1)
-            .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
-    harness = new HarnessFiles(properties);
-    engine = new ExecutionEngine(sandbox, harness, properties);
+    engine =
+        TestEngine.start(
+            SandboxProperties.defaults(),
+            ExecutionProperties.defaults()
+                .withPrewarm(0, 0, 1)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)));
   }
 
   @AfterAll
   static void stop() {
     engine.close();
-    harness.close();
-    sandbox.close();
   }
 
   private static ExecutionReport run(String code) {

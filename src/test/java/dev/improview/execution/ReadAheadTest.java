@@ -3,8 +3,6 @@ package dev.improview.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.improview.execution.internal.harness.ExecutionProperties;
-import dev.improview.execution.internal.harness.HarnessFiles;
-import dev.improview.execution.internal.sandbox.ProcessSandbox;
 import dev.improview.execution.internal.sandbox.SandboxProperties;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -44,23 +42,19 @@ class ReadAheadTest {
           return label + ": " + " | ".join(seen)
       """;
 
-  private static ProcessSandbox sandbox;
-  private static HarnessFiles harness;
-  private static ExecutionEngine engine;
+  private static TestEngine engine;
 
   @BeforeAll
   static void start() {
-    sandbox = ProcessSandbox.create(SandboxProperties.defaults().withMode("strict"));
-    ExecutionProperties properties = ExecutionProperties.defaults().withPrewarm(0, 0, 0);
-    harness = new HarnessFiles(properties);
-    engine = new ExecutionEngine(sandbox, harness, properties);
+    engine =
+        TestEngine.start(
+            SandboxProperties.defaults().withMode("strict"),
+            ExecutionProperties.defaults().withPrewarm(0, 0, 0));
   }
 
   @AfterAll
   static void stop() {
     engine.close();
-    harness.close();
-    sandbox.close();
   }
 
   private static List<TestCase> tests(String... labels) {
@@ -69,16 +63,15 @@ class ReadAheadTest {
         .toList();
   }
 
+  private static ExecutionReport run(int disclosed, String... labels) {
+    return engine.run(
+        new ExecutionRequest(
+            Language.PYTHON, PEEK, SIGNATURE, tests(labels), RunLimits.defaults(), disclosed));
+  }
+
   private static String firstSeen(int disclosed) {
     ExecutionReport report =
-        engine.run(
-            new ExecutionRequest(
-                Language.PYTHON,
-                PEEK,
-                SIGNATURE,
-                tests("first", "public-second", "hidden-third", "hidden-fourth"),
-                RunLimits.defaults(),
-                disclosed));
+        run(disclosed, "first", "public-second", "hidden-third", "hidden-fourth");
     assertThat(report.tests().get(0).verdict()).isEqualTo(Verdict.COMPLETED);
     return report.tests().get(0).actual().asString();
   }
@@ -103,15 +96,7 @@ class ReadAheadTest {
 
   @Test
   void aLaterTestSeesOnlyWhatIsDisclosedOrItsOwn() {
-    ExecutionReport report =
-        engine.run(
-            new ExecutionRequest(
-                Language.PYTHON,
-                PEEK,
-                SIGNATURE,
-                tests("first", "second", "hidden-third", "hidden-fourth"),
-                RunLimits.defaults(),
-                2));
+    ExecutionReport report = run(2, "first", "second", "hidden-third", "hidden-fourth");
     assertThat(report.tests()).hasSize(4);
     assertThat(report.tests().get(2).verdict()).isEqualTo(Verdict.COMPLETED);
     assertThat(report.tests().get(2).actual().asString())
