@@ -228,3 +228,8 @@ export function parseSignature(raw: RawSignature): Parsed<Signature> {
     value: { kind: "function", name: raw.function, params: params.value, returns: returns.value },
   };
 }
+
+/** The names of a test's arguments: the parameters', or a design test's `ops` and `args`. */
+export function argumentNames(signature: Signature): string[] {
+  return signature.kind === "function" ? signature.params.map((p) => p.name) : ["ops", "args"];
+}

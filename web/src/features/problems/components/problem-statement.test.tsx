@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { signatureOf } from "../../../lib/value-type-fixtures";
 import type { Problem } from "../api/problem";
 import { ProblemStatement } from "./problem-statement";
 
@@ -14,7 +15,11 @@ const problem: Problem = {
   statement:
     'Find **two** numbers.<script>window.pwned = true</script><img src=x onerror="alert(1)">',
   constraints: ["`2 <= n`"],
-  signature: { function: "f", params: [{ name: "nums", type: "int[]" }], returns: "int" },
+  signature: signatureOf({
+    function: "f",
+    params: [{ name: "nums", type: "int[]" }],
+    returns: "int",
+  }),
   examples: [{ args: [[1, 2]], output: 3, explanation: "1 + 2" }],
   publicTests: [{ args: [[1, 2]], expected: 3 }],
   hintCount: 2,

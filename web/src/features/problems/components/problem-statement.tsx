@@ -3,6 +3,7 @@ import { Markdown } from "../../../components/ui/markdown";
 import type { Problem } from "../api/problem";
 import { DifficultyBadge } from "./difficulty-badge";
 import { formatArgs, formatValue } from "../../../lib/format-value";
+import { argumentNames } from "../../../lib/value-type";
 
 /** The statement: title, badges, markdown body, examples and constraints. */
 export function ProblemStatement({
@@ -13,7 +14,7 @@ export function ProblemStatement({
   /** Off in the workspace, whose header already shows the title and badges. */
   showHeader?: boolean;
 }) {
-  const names = problem.signature.params.map((p) => p.name);
+  const names = argumentNames(problem.signature);
   return (
     <article
       aria-labelledby={showHeader ? "problem-title" : undefined}

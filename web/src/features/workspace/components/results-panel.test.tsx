@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, UnexpectedResponseError } from "../../../lib/api-client";
+import { signatureOf } from "../../../lib/value-type-fixtures";
 import { ResultsPanel, type RunOutcome } from "./results-panel";
 
 afterEach(cleanup);
@@ -42,7 +43,14 @@ const props = {
   pending: false,
   pendingCount: 0,
   error: null,
-  paramNames: ["nums", "target"],
+  signature: signatureOf({
+    function: "f",
+    params: [
+      { name: "nums", type: "int[]" },
+      { name: "target", type: "int" },
+    ],
+    returns: "int[]",
+  }),
   comparison: { mode: "exact" as const },
   shortcut: "Ctrl Enter",
 };

@@ -1,5 +1,6 @@
 import { VerdictBadge } from "../../../components/ui/verdict-badge";
 import { formatArgs, formatValue } from "../../../lib/format-value";
+import { argumentNames, type Signature } from "../../../lib/value-type";
 import type { TestResult } from "../api/run";
 import { formatCpuMillis, formatMillis, isLimit } from "../model/duration";
 import { testTitle } from "../model/result-rows";
@@ -12,7 +13,7 @@ interface TestDetailsProps {
   sameErrorAs: TestResult | null;
   /** Set when the test did not run: why, in a few words. */
   notRunReason: string | null;
-  paramNames: string[];
+  signature: Signature;
   comparison: Comparison;
 }
 
@@ -21,9 +22,10 @@ export function TestDetails({
   test,
   sameErrorAs,
   notRunReason,
-  paramNames,
+  signature,
   comparison,
 }: TestDetailsProps) {
+  const paramNames = argumentNames(signature);
   const custom = test.kind === "custom";
   const title = testTitle(test);
   const shortExpected = test.shortened?.["expected"];

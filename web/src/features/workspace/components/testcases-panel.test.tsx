@@ -1,11 +1,16 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { signatureOf } from "../../../lib/value-type-fixtures";
 import { TestcasesPanel } from "./testcases-panel";
 
 afterEach(cleanup);
 
 const props = {
-  params: [{ name: "s", type: "string" }],
+  signature: signatureOf({
+    function: "f",
+    params: [{ name: "s", type: "string" }],
+    returns: "int",
+  }),
   publicTests: Array.from({ length: 6 }, (_, i) => ({ args: [`case ${i}`], expected: i })),
   cases: [{ id: "a", fields: ["no quotes"] }],
   errors: { a: ['s: not valid JSON (strings need double quotes, e.g. "no quotes")'] },

@@ -1,14 +1,16 @@
 import { FadeIn } from "../../../components/ui/fade-in";
 import { Button } from "../../../components/ui/button";
 import { formatArgs, formatValue } from "../../../lib/format-value";
-import type { Param } from "../model/arguments";
+import type { Signature } from "../../../lib/value-type";
+import { argumentNames } from "../../../lib/value-type";
+import { caseFields } from "../model/arguments";
 import type { CustomCase } from "../model/custom-cases";
 
 /** The server runs at most this many custom cases at once. */
 export const MAX_CASES = 10;
 
 interface TestcasesPanelProps {
-  params: Param[];
+  signature: Signature;
   publicTests: { args: unknown[]; expected: unknown }[];
   cases: CustomCase[];
   /** Validation errors per case id, one entry per parameter. */
@@ -24,7 +26,7 @@ interface TestcasesPanelProps {
 
 /** The Testcases tab: the public cases, and the user's own arguments to try. */
 export function TestcasesPanel({
-  params,
+  signature,
   publicTests,
   cases,
   errors,
@@ -35,7 +37,8 @@ export function TestcasesPanel({
   running,
   refusal = null,
 }: TestcasesPanelProps) {
-  const names = params.map((p) => p.name);
+  const names = argumentNames(signature);
+  const fields = caseFields(signature);
   return (
     <div className="space-y-4 p-3 text-sm">
       {refusal && (
@@ -93,14 +96,14 @@ export function TestcasesPanel({
               <fieldset className="rounded-md border border-line p-2.5">
                 <legend className="px-1 text-xs text-ink-muted">Case {caseIndex + 1}</legend>
                 <div className="space-y-2">
-                  {params.map((param, i) => {
+                  {fields.map((param, i) => {
                     const id = `case-${c.id}-${i}`;
                     const error = errors[c.id]?.[i] ?? null;
                     return (
                       <div key={param.name}>
                         <label htmlFor={id} className="mb-0.5 block text-xs">
                           <span className="font-mono">{param.name}</span>{" "}
-                          <span className="text-ink-muted">({param.type})</span>
+                          <span className="text-ink-muted">({param.hint})</span>
                         </label>
                         <input
                           id={id}

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { signatureOf } from "../../../lib/value-type-fixtures";
 import { Workspace, type WorkspaceProblem } from "./workspace";
 
 afterEach(() => {
@@ -12,7 +13,11 @@ afterEach(() => {
 const problem: WorkspaceProblem = {
   id: "two-sum",
   estimatedMinutes: 15,
-  signature: { params: [{ name: "nums", type: "int[]" }] },
+  signature: signatureOf({
+    function: "f",
+    params: [{ name: "nums", type: "int[]" }],
+    returns: "int",
+  }),
   publicTests: [{ args: [[1, 2]], expected: 3 }],
   starterCode: { javascript: "function f(nums) {}", python: "def f(nums):", java: "class S {}" },
 };
