@@ -72,7 +72,7 @@ export function TypedValue({ shown, tone = "expected" }: { shown: Shown; tone?: 
       return (
         <span data-testid="type-mismatch">
           <code className="font-mono break-all whitespace-pre-wrap">{shown.json}</code>{" "}
-          <span className="text-xs text-verdict-internal">not a {shown.type}</span>
+          <span className="text-xs text-verdict-internal">not of type {shown.type}</span>
         </span>
       );
     case "array":

@@ -1,8 +1,7 @@
 import { FadeIn } from "../../../components/ui/fade-in";
 import { Button } from "../../../components/ui/button";
-import { formatArgs, formatValue } from "../../../lib/format-value";
+import { TestValues } from "../../../components/ui/test-values";
 import type { Signature } from "../../../lib/value-type";
-import { argumentNames } from "../../../lib/value-type";
 import { caseFields } from "../model/arguments";
 import type { CustomCase } from "../model/custom-cases";
 
@@ -37,7 +36,6 @@ export function TestcasesPanel({
   running,
   refusal = null,
 }: TestcasesPanelProps) {
-  const names = argumentNames(signature);
   const fields = caseFields(signature);
   return (
     <div className="space-y-4 p-3 text-sm">
@@ -54,12 +52,18 @@ export function TestcasesPanel({
           {publicTests.map((test, i) => (
             <li
               key={i}
-              className="rounded-md bg-surface-raised px-3 py-2 font-mono text-[13px] break-all"
+              data-testid="public-test"
+              className="flex gap-2 rounded-md bg-surface-raised px-3 py-2 font-mono text-[13px] break-all"
             >
-              <span className="mr-2 font-sans text-xs text-ink-muted">{i + 1}</span>
-              {formatArgs(names, test.args)}
-              <span className="text-ink-muted"> → </span>
-              {formatValue(test.expected)}
+              <span className="font-sans text-xs text-ink-muted">{i + 1}</span>
+              <div className="min-w-0 flex-1">
+                <TestValues
+                  signature={signature}
+                  args={test.args}
+                  expected={test.expected}
+                  label={`Calls of public test ${i + 1}`}
+                />
+              </div>
             </li>
           ))}
         </ol>
