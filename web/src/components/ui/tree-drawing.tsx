@@ -84,7 +84,9 @@ function layout(tree: Tree, levels: number): { nodes: Placed[]; width: number; h
     return self;
   };
   if (tree.root) visit(tree.root);
-  return { nodes, width: cursor - GAP + PAD, height: PAD * 2 + deepest * LEVEL + HEIGHT + 8 };
+  // Room under the last level for the "…" that marks children not drawn.
+  const below = nodes.some((n) => n.cut) ? 14 : 0;
+  return { nodes, width: cursor - GAP + PAD, height: PAD * 2 + deepest * LEVEL + HEIGHT + below };
 }
 
 const toneClasses = (tone: Tone) =>
