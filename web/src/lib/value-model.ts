@@ -1,5 +1,5 @@
 import { decodeLevelOrder, type LevelSlot, type TreeShape } from "./level-order";
-import { typeName, type ValueType } from "./value-type";
+import { isBigintDigits, typeName, type ValueType } from "./value-type";
 
 // A value as the views show it, built from its JSON and its signature type: a list is a list, a
 // tree a tree, a bigint its digits. A value that does not fit its type is shown as its JSON and
@@ -40,8 +40,6 @@ const json = (value: unknown) => JSON.stringify(value) ?? "undefined";
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-
-const BIGINT_DIGITS = /^-?\d+$/;
 
 function mismatch(value: unknown, type: ValueType): Shown {
   return { kind: "mismatch", json: json(value), value, type: typeName(type) };
@@ -87,7 +85,7 @@ export function describeValue(value: unknown, type?: ValueType): Shown {
         : mismatch(value, type);
     case "bigint":
       // `value` is a JavaScript bigint, so "007" and 7 compare equal, as numbers.
-      if (typeof value === "string" && BIGINT_DIGITS.test(value)) {
+      if (typeof value === "string" && isBigintDigits(value)) {
         return { kind: "scalar", text: value, value: BigInt(value) };
       }
       if (typeof value === "number" && Number.isInteger(value)) {

@@ -23,6 +23,9 @@ export type ValueType =
   /** A design method's or constructor's return: JSON null. */
   | { kind: "void" };
 
+/** A bigint's digits as a JSON string carries them: an optional leading -, then digits only. */
+export const isBigintDigits = (text: string) => /^-?\d+$/.test(text);
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const NAMED: Record<string, ValueType> = {

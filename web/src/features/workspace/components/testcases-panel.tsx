@@ -113,11 +113,12 @@ export function TestcasesPanel({
                           id={id}
                           value={c.fields[i] ?? ""}
                           onChange={(event) => onChange(c.id, i, event.target.value)}
+                          placeholder={param.example}
                           spellCheck={false}
                           autoComplete="off"
                           aria-invalid={error ? true : undefined}
                           aria-describedby={error ? `${id}-error` : undefined}
-                          className={`w-full rounded-md border bg-canvas px-2 py-1 font-mono text-[13px] ${
+                          className={`w-full rounded-md border bg-canvas px-2 py-1 font-mono text-[13px] placeholder:text-ink-muted ${
                             error ? "border-verdict-wrong" : "border-line"
                           }`}
                         />

@@ -5,7 +5,7 @@ import {
   type RawSignature,
   type ValueType,
 } from "../../../lib/value-type";
-import { caseFields, parseArgument, parseCase, toFields } from "./arguments";
+import { caseFields, exampleOf, parseArgument, parseCase, toFields } from "./arguments";
 
 const type = (name: string): ValueType => {
   const parsed = parseType(name);
@@ -145,6 +145,16 @@ describe("parseArgument: the new types", () => {
   });
 });
 
+describe("exampleOf", () => {
+  it("gives an example that its own type accepts", () => {
+    const names = ["int", "double", "boolean", "string", "bigint", "ListNode", "TreeNode"];
+    for (const name of [...names, "int?[]", "map<string, TreeNode[]>", "bigint[][]", "string?"]) {
+      expect(parseArgument(exampleOf(type(name)), type(name), "x").ok, name).toBe(true);
+    }
+    expect(exampleOf(type("map<string, ListNode>"))).toBe('{"key":[1,2,3]}');
+  });
+});
+
 describe("parseCase for a function", () => {
   const sig = signature({
     function: "f",
@@ -157,8 +167,8 @@ describe("parseCase for a function", () => {
 
   it("has one field per parameter", () => {
     expect(caseFields(sig)).toEqual([
-      { name: "nums", hint: "int[]" },
-      { name: "target", hint: "int" },
+      { name: "nums", hint: "int[]", example: "[3]" },
+      { name: "target", hint: "int", example: "3" },
     ]);
   });
 
@@ -205,8 +215,18 @@ describe("parseCase for a design class", () => {
     return parsed.ok ? parsed.args : parsed.errors;
   };
 
-  it("has two fields: the calls and their arguments", () => {
-    expect(caseFields(sig).map((f) => f.name)).toEqual(["ops", "args"]);
+  it("has two fields: the calls and their arguments, with examples that fit", () => {
+    const fields = caseFields(sig);
+    expect(fields.map((f) => [f.name, f.example])).toEqual([
+      ["ops", '["LRUCache","get"]'],
+      ["args", "[[3],[3]]"],
+    ]);
+    expect(
+      parseCase(
+        fields.map((f) => f.example),
+        sig,
+      ).ok,
+    ).toBe(true);
   });
 
   it("accepts a call sequence that fits the class", () => {

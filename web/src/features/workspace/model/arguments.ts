@@ -1,6 +1,7 @@
 import { isIntegerToken, parseJsonText, type JsonNode } from "../../../lib/json-text";
 import { decodeLevelOrder } from "../../../lib/level-order";
 import {
+  isBigintDigits,
   typeName,
   type Method,
   type Param,
@@ -69,11 +70,9 @@ function checkInteger(node: JsonNode, path: string, noun: "an int" | "a long"): 
   return { ok: true, value: node.value };
 }
 
-const BIGINT_DIGITS = /^-?\d+$/;
-
 function checkBigint(node: JsonNode, path: string): Checked {
   if (node.kind === "string") {
-    if (BIGINT_DIGITS.test(node.value)) return { ok: true, value: node.value };
+    if (isBigintDigits(node.value)) return { ok: true, value: node.value };
     return fail(
       `${path}: ${JSON.stringify(node.value)} is not a bigint: digits only, with an optional leading -`,
     );
@@ -205,15 +204,63 @@ export interface CaseField {
   name: string;
   /** What to type, shown next to the name: the type, or for a design test what the list holds. */
   hint: string;
+  /** A value that fits, shown while the field is empty. */
+  example: string;
 }
+
+/** A small valid value of `type`, as JSON text. */
+export function exampleOf(type: ValueType): string {
+  switch (type.kind) {
+    case "int":
+    case "long":
+      return "3";
+    case "double":
+      return "1.5";
+    case "boolean":
+      return "true";
+    case "string":
+      return '"abc"';
+    case "bigint":
+      return '"12345678901234567890"';
+    case "list":
+      return "[1,2,3]";
+    case "tree":
+      return "[1,null,2,3]";
+    case "array":
+      return `[${exampleOf(type.element)}]`;
+    case "nullable":
+      return exampleOf(type.inner);
+    case "map":
+      return `{"key":${exampleOf(type.value)}}`;
+    case "void":
+      return "null";
+  }
+}
+
+const exampleArgs = (method: Method) =>
+  `[${method.params.map((p) => exampleOf(p.type)).join(",")}]`;
 
 export function caseFields(signature: Signature): CaseField[] {
   if (signature.kind === "function") {
-    return signature.params.map((p) => ({ name: p.name, hint: p.typeName }));
+    return signature.params.map((p) => ({
+      name: p.name,
+      hint: p.typeName,
+      example: exampleOf(p.type),
+    }));
   }
+  const first = signature.methods[0];
+  const calls = first ? [signature.constructor, first] : [signature.constructor];
   return [
-    { name: "ops", hint: `method names, ${signature.className} first` },
-    { name: "args", hint: "one argument list per call" },
+    {
+      name: "ops",
+      hint: `method names, ${signature.className} first`,
+      example: JSON.stringify(calls.map((m) => m.name)),
+    },
+    {
+      name: "args",
+      hint: "one argument list per call",
+      example: `[${calls.map(exampleArgs).join(",")}]`,
+    },
   ];
 }
 
