@@ -106,6 +106,10 @@ export function describeValue(value: unknown, type?: ValueType): Shown {
         ? { kind: "array", items: value.map((v) => describeValue(v, type.element)) }
         : mismatch(value, type);
     case "nullable":
+      // A null list or tree is the empty one (the server reads and sends it as []).
+      if (value === null && (type.inner.kind === "list" || type.inner.kind === "tree")) {
+        return describeValue([], type.inner);
+      }
       return value === null ? { kind: "null" } : describeValue(value, type.inner);
     case "map":
       return isPlainObject(value)

@@ -63,6 +63,15 @@ describe("parseType", () => {
     expect(error("int []")).toMatch(/unexpected " \[\]"/);
   });
 
+  it("keeps the server's limits: two [] in a row, four layers, 100 characters", () => {
+    expect(type("map<string, int?[]>[]")).toMatchObject({ kind: "array" });
+    expect(type("map <string,int>")).toEqual({ kind: "map", value: { kind: "int" } });
+    expect(error("int[][][]")).toMatch(/more than 2 \[\] in a row/);
+    expect(error("int?[]?[]?")).toMatch(/more than 4 arrays, nullables and maps/);
+    expect(error("map<string, int?[]>[]?")).toMatch(/more than 4/);
+    expect(error("map<string, " + "x".repeat(100) + ">")).toMatch(/longer than 100 characters/);
+  });
+
   it("names a type as the server writes it", () => {
     for (const name of ["int", "ListNode[]", "TreeNode?", "map<string, int?[]>[]", "bigint[]?"]) {
       expect(typeName(type(name))).toBe(name);

@@ -23,6 +23,9 @@ export type ValueType =
   /** A design method's or constructor's return: JSON null. */
   | { kind: "void" };
 
+/** Most digits of a bigint (the server's bound, under Python's limit on int/str conversions). */
+export const MAX_BIGINT_DIGITS = 4000;
+
 /** A bigint's digits as a JSON string carries them: an optional leading -, then digits only. */
 export const isBigintDigits = (text: string) => /^-?\d+$/.test(text);
 
@@ -42,6 +45,41 @@ const NAMED: Record<string, ValueType> = {
 const VALID =
   "int, long, double, boolean, string, bigint, ListNode, TreeNode, map<string, T>, then [] or ?";
 
+// The server's limits on the grammar (execution/ValueType.java), so a name it refuses is refused
+// here too rather than read.
+const MAX_ARRAY_DIMENSIONS = 2;
+const MAX_DEPTH = 4;
+const MAX_NAME_LENGTH = 100;
+
+const arrayDimensions = (type: ValueType): number =>
+  type.kind === "array" ? 1 + arrayDimensions(type.element) : 0;
+const depth = (type: ValueType): number =>
+  type.kind === "array"
+    ? 1 + depth(type.element)
+    : type.kind === "nullable"
+      ? 1 + depth(type.inner)
+      : type.kind === "map"
+        ? 1 + depth(type.value)
+        : 0;
+
+function wrap(type: ValueType): ValueType {
+  const inner =
+    type.kind === "array"
+      ? type.element
+      : type.kind === "nullable"
+        ? type.inner
+        : type.kind === "map"
+          ? type.value
+          : null;
+  if (type.kind === "array" && inner && arrayDimensions(inner) >= MAX_ARRAY_DIMENSIONS) {
+    throw new TypeSyntaxError(`more than ${MAX_ARRAY_DIMENSIONS} [] in a row`);
+  }
+  if (inner && depth(inner) >= MAX_DEPTH) {
+    throw new TypeSyntaxError(`more than ${MAX_DEPTH} arrays, nullables and maps around one type`);
+  }
+  return type;
+}
+
 class TypeSyntaxError extends Error {}
 
 /** A recursive-descent reader of `base ( "[]" | "?" )*`, where base may be `map<string, T>`. */
@@ -54,11 +92,11 @@ class Reader {
     for (;;) {
       if (this.text.startsWith("[]", this.at)) {
         this.at += 2;
-        type = { kind: "array", element: type };
+        type = wrap({ kind: "array", element: type });
       } else if (this.text.startsWith("?", this.at)) {
         this.at += 1;
         if (type.kind === "nullable") throw new TypeSyntaxError("? twice in a row");
-        type = { kind: "nullable", inner: type };
+        type = wrap({ kind: "nullable", inner: type });
       } else {
         return type;
       }
@@ -77,13 +115,14 @@ class Reader {
     const name = /^[A-Za-z]+/.exec(this.text.slice(this.at))?.[0];
     if (!name) throw new TypeSyntaxError(`a type name expected at "${this.rest()}"`);
     this.at += name.length;
-    if (name === "map") return this.map();
+    if (name === "map") return wrap(this.map());
     const type = NAMED[name];
     if (!type) throw new TypeSyntaxError(`unknown type "${name}"`);
     return type;
   }
 
   private map(): ValueType {
+    this.spaces();
     this.expect("<");
     this.spaces();
     const key = /^[A-Za-z]+/.exec(this.text.slice(this.at))?.[0] ?? "";
@@ -95,7 +134,6 @@ class Reader {
     this.expect(",");
     this.spaces();
     const value = this.type();
-    if (value.kind === "void") throw new TypeSyntaxError("a map's values cannot be void");
     this.spaces();
     this.expect(">");
     return { kind: "map", value };
@@ -123,6 +161,12 @@ export function parseType(name: string, { returns = false } = {}): Parsed<ValueT
     return returns
       ? { ok: true, value: { kind: "void" } }
       : { ok: false, error: '"void" is only a return type' };
+  }
+  if (name.length > MAX_NAME_LENGTH) {
+    return {
+      ok: false,
+      error: `type "${name.slice(0, 40)}…": longer than ${MAX_NAME_LENGTH} characters`,
+    };
   }
   const reader = new Reader(name);
   try {

@@ -86,6 +86,10 @@ describe("parseArgument: the new types", () => {
       "n: expected a bigint (digits, as a string or a number), got number 1.5",
     );
     expect(arg('["1", 2]', "bigint[]")).toEqual(["1", "2"]);
+    expect(arg(`"${"9".repeat(4000)}"`, "bigint")).toBe("9".repeat(4000));
+    expect(arg("-" + "9".repeat(4001), "bigint", "n")).toBe(
+      "n: a bigint has at most 4000 digits, this one 4001",
+    );
   });
 
   it("reads a ListNode as an array of ints", () => {

@@ -1,6 +1,7 @@
 import { isIntegerToken, parseJsonText, type JsonNode } from "../../../lib/json-text";
 import { decodeLevelOrder } from "../../../lib/level-order";
 import {
+  MAX_BIGINT_DIGITS,
   isBigintDigits,
   typeName,
   type Method,
@@ -70,7 +71,20 @@ function checkInteger(node: JsonNode, path: string, noun: "an int" | "a long"): 
   return { ok: true, value: node.value };
 }
 
+const digitCount = (text: string) => text.replace("-", "").length;
+
 function checkBigint(node: JsonNode, path: string): Checked {
+  const digits =
+    node.kind === "string" || node.kind === "number"
+      ? node.kind === "string"
+        ? node.value
+        : node.text
+      : "";
+  if (isBigintDigits(digits) && digitCount(digits) > MAX_BIGINT_DIGITS) {
+    return fail(
+      `${path}: a bigint has at most ${MAX_BIGINT_DIGITS} digits, this one ${digitCount(digits)}`,
+    );
+  }
   if (node.kind === "string") {
     if (isBigintDigits(node.value)) return { ok: true, value: node.value };
     return fail(
