@@ -37,7 +37,8 @@ function Cell({ shown, tone }: { shown: Shown | null | undefined; tone: "expecte
 /** A design test as a table of calls: #, call, expected and actual returns, differing rows marked. */
 export function CallTable({ rows, expectedLabel, actualLabel, label }: CallTableProps) {
   return (
-    <div className="max-h-80 overflow-auto rounded-md border border-line">
+    // Focusable, so a long or wide table can be scrolled from the keyboard.
+    <div tabIndex={0} className="max-h-80 overflow-auto rounded-md border border-line">
       <table aria-label={label} className="w-full border-collapse text-left font-mono text-[13px]">
         <thead className="sticky top-0 bg-surface font-sans text-xs text-ink-muted">
           <tr>

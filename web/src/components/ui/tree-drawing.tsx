@@ -144,7 +144,8 @@ export function TreeDrawing({ shown, tone = "expected" }: { shown: Tree; tone?: 
         )}
       </div>
       {open && (
-        <div id={id} className="mt-1 max-w-full overflow-x-auto">
+        // Focusable, so a drawing wider than its pane can be scrolled from the keyboard.
+        <div id={id} tabIndex={0} className="mt-1 max-w-full overflow-x-auto">
           <svg
             role="img"
             aria-label={`Drawing of a tree with ${shown.size} ${shown.size === 1 ? "node" : "nodes"}${

@@ -1,14 +1,13 @@
-import { CallTable } from "../../../components/ui/call-table";
 import { ArgumentList, TypedValue } from "../../../components/ui/typed-value";
 import { VerdictBadge } from "../../../components/ui/verdict-badge";
-import { readCalls, type Call } from "../../../lib/design-calls";
+import { readCalls } from "../../../lib/design-calls";
 import { describeValue, plainText } from "../../../lib/value-model";
 import { argumentNames, type Signature, type ValueType } from "../../../lib/value-type";
 import type { TestResult } from "../api/run";
-import { diffCalls, firstDifference } from "../model/design-diff";
 import { formatCpuMillis, formatMillis, isLimit } from "../model/duration";
 import { testTitle } from "../model/result-rows";
 import { diffShown, type Comparison } from "../model/value-diff";
+import { DesignTest } from "./design-test";
 import { ShortenedView } from "./value-view";
 
 interface TestDetailsProps {
@@ -167,47 +166,6 @@ function ValueRows({
         </>
       )}
     </>
-  );
-}
-
-/** A design test: the first differing call in words, then every call with its returns. */
-function DesignTest({
-  test,
-  calls,
-  comparison,
-  ran,
-}: {
-  test: TestResult;
-  calls: Call[];
-  comparison: Comparison;
-  ran: boolean;
-}) {
-  const custom = test.kind === "custom";
-  const rows = diffCalls(calls, test.expected, ran ? test.actual : undefined, comparison);
-  const first = firstDifference(rows);
-  return (
-    <div className="mt-2 space-y-2">
-      {first && (
-        <p className="text-[13px]" data-testid="first-difference">
-          Call {first.row.call.number}, <code className="font-mono">{first.row.call.text}</code>:{" "}
-          {first.text}
-        </p>
-      )}
-      <CallTable
-        label={`Calls of ${testTitle(test).toLowerCase()}`}
-        expectedLabel={custom ? "Reference" : "Expected"}
-        actualLabel={
-          ran && test.actual !== undefined ? (custom ? "Your output" : "Output") : undefined
-        }
-        rows={rows.map((row) => ({
-          number: row.call.number,
-          call: row.call.text,
-          expected: row.expected,
-          actual: row.actual,
-          differs: row.differs,
-        }))}
-      />
-    </div>
   );
 }
 
