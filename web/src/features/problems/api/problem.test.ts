@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { getJson } from "../../../lib/api-client";
 import { problemSchema } from "./problem";
+
+afterEach(() => vi.unstubAllGlobals());
 
 const problem = {
   id: "demo",
@@ -66,6 +69,17 @@ describe("problemSchema", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(
       /^signature\.params\[0\] \(g\): type "Graph": unknown type/,
+    );
+  });
+
+  it("tells the reader which type the page does not know", async () => {
+    const body = {
+      ...problem,
+      signature: { function: "f", params: [{ name: "g", type: "Graph" }], returns: "int" },
+    };
+    vi.stubGlobal("fetch", async () => new Response(JSON.stringify(body)));
+    await expect(getJson("/api/problems/demo", problemSchema)).rejects.toThrow(
+      /^The server's answer to \/api\/problems\/demo is not what this page expects: \.signature: signature\.params\[0\] \(g\): type "Graph": unknown type "Graph"/,
     );
   });
 });
