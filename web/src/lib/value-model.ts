@@ -92,7 +92,7 @@ export function describeValue(value: unknown, type?: ValueType): Shown {
         // An integer token past 2^53 reached this page rounded; its digits are not all known.
         const approx = !Number.isSafeInteger(value);
         const big = BigInt(value);
-        return { kind: "scalar", text: big.toString(), value: big, approx };
+        return { kind: "scalar", text: `${approx ? "≈" : ""}${big}`, value: big, approx };
       }
       return mismatch(value, type);
     case "list":

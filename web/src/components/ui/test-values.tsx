@@ -12,6 +12,8 @@ interface TestValuesProps {
   expectedLabel?: string;
   /** The call table's accessible name, for a design test. */
   label: string;
+  /** Small sans-serif labels, for a list of tests rather than a statement's example. */
+  compact?: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function TestValues({
   expected,
   expectedLabel = "Expected",
   label,
+  compact = false,
 }: TestValuesProps) {
   if (signature.kind === "class") {
     const calls = readCalls(args, signature);
@@ -44,16 +47,17 @@ export function TestValues({
   }
   const types = signature.kind === "function" ? signature.params.map((p) => p.type) : [];
   const returns = signature.kind === "function" ? signature.returns : undefined;
+  const term = compact ? "font-sans text-xs leading-5 text-ink-muted" : "text-ink-muted";
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-      <dt className="font-sans text-xs leading-5 text-ink-muted">Input</dt>
+      <dt className={term}>Input</dt>
       <dd className="min-w-0 break-all">
         <ArgumentList
           names={argumentNames(signature)}
           values={args.map((arg, i) => describeValue(arg, types[i]))}
         />
       </dd>
-      <dt className="font-sans text-xs leading-5 text-ink-muted">{expectedLabel}</dt>
+      <dt className={term}>{expectedLabel}</dt>
       <dd className="min-w-0 break-all">
         <TypedValue shown={describeValue(expected, returns)} />
       </dd>

@@ -62,6 +62,7 @@ export function TestcasesPanel({
                   args={test.args}
                   expected={test.expected}
                   label={`Calls of public test ${i + 1}`}
+                  compact
                 />
               </div>
             </li>
