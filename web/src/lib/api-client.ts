@@ -61,6 +61,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], body: unknown): str
       return `${where} is ${found}, not one of ${issue.values.join(", ")}`;
     }
     if (issue.code === "invalid_type") return `${where} is ${found}, not a ${issue.expected}`;
+    if (issue.code === "custom") return `${where}: ${issue.message}`;
     return `${where} is ${found} (${issue.code})`;
   });
   return described.join("; ") + (issues.length > 3 ? `; and ${issues.length - 3} more` : "");

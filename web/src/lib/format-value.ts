@@ -3,11 +3,6 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value) ?? "undefined";
 }
 
-/** Formats a call's arguments as `name = value` pairs, one per parameter. */
-export function formatArgs(names: string[], args: unknown[]): string {
-  return args.map((arg, i) => `${names[i] ?? `arg${i}`} = ${formatValue(arg)}`).join(", ");
-}
-
 /** A size for people: "512 bytes", "58.6 KB", "1.2 MB" (KB = 1024 bytes). */
 export function formatBytes(bytes: number): string {
   // Switch units a little early so that 1 023 bytes reads "1 KB", not "1023 bytes".

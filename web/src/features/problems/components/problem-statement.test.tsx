@@ -1,5 +1,6 @@
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { lruCacheSignature, signatureOf } from "../../../lib/value-type-fixtures";
 import type { Problem } from "../api/problem";
 import { ProblemStatement } from "./problem-statement";
 
@@ -14,7 +15,11 @@ const problem: Problem = {
   statement:
     'Find **two** numbers.<script>window.pwned = true</script><img src=x onerror="alert(1)">',
   constraints: ["`2 <= n`"],
-  signature: { function: "f", params: [{ name: "nums", type: "int[]" }], returns: "int" },
+  signature: signatureOf({
+    function: "f",
+    params: [{ name: "nums", type: "int[]" }],
+    returns: "int",
+  }),
   examples: [{ args: [[1, 2]], output: 3, explanation: "1 + 2" }],
   publicTests: [{ args: [[1, 2]], expected: 3 }],
   hintCount: 2,
@@ -59,5 +64,55 @@ describe("ProblemStatement", () => {
     expect(statement.textContent).toContain("**".repeat(10000));
     expect(container.querySelectorAll("a[href]")).toHaveLength(0);
     expect(container.textContent).not.toMatch(/could not be displayed|Maximum call stack/);
+  });
+
+  it("shows examples as their types: a tree drawn, a list with arrows", () => {
+    render(
+      <ProblemStatement
+        problem={{
+          ...problem,
+          signature: signatureOf({
+            function: "flatten",
+            params: [{ name: "root", type: "TreeNode" }],
+            returns: "ListNode",
+          }),
+          examples: [{ args: [[1, 2, 5]], output: [1, 2, 5] }],
+        }}
+      />,
+    );
+    const example = screen.getAllByRole("figure")[0]!;
+    expect(
+      within(example).getByRole("img", { name: "Drawing of a tree with 3 nodes" }),
+    ).toBeTruthy();
+    expect(within(example).getByTestId("list-value").textContent).toBe(
+      "linked list: 1 → , 2 → , 5",
+    );
+  });
+
+  it("shows a design example as its calls with each call's output", () => {
+    render(
+      <ProblemStatement
+        problem={{
+          ...problem,
+          signature: lruCacheSignature(),
+          examples: [
+            {
+              args: [
+                ["LRUCache", "put", "get"],
+                [[2], [1, 1], [1]],
+              ],
+              output: [null, null, 1],
+            },
+          ],
+        }}
+      />,
+    );
+    const table = screen.getByRole("table", { name: "Calls of example 1" });
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["#", "Call", "Output"]);
+    expect(within(table).getAllByRole("row")[3]!.textContent).toBe("3get(1)1");
   });
 });

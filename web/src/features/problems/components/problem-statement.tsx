@@ -2,7 +2,7 @@ import { Badge } from "../../../components/ui/badge";
 import { Markdown } from "../../../components/ui/markdown";
 import type { Problem } from "../api/problem";
 import { DifficultyBadge } from "./difficulty-badge";
-import { formatArgs, formatValue } from "../../../lib/format-value";
+import { TestValues } from "../../../components/ui/test-values";
 
 /** The statement: title, badges, markdown body, examples and constraints. */
 export function ProblemStatement({
@@ -13,7 +13,6 @@ export function ProblemStatement({
   /** Off in the workspace, whose header already shows the title and badges. */
   showHeader?: boolean;
 }) {
-  const names = problem.signature.params.map((p) => p.name);
   return (
     <article
       aria-labelledby={showHeader ? "problem-title" : undefined}
@@ -46,12 +45,15 @@ export function ProblemStatement({
           {problem.examples.map((example, i) => (
             <figure key={i} className="rounded-lg border border-line bg-surface p-4">
               <figcaption className="mb-2 text-sm font-medium">Example {i + 1}</figcaption>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 font-mono text-sm">
-                <dt className="text-ink-muted">Input</dt>
-                <dd className="break-all">{formatArgs(names, example.args)}</dd>
-                <dt className="text-ink-muted">Output</dt>
-                <dd className="break-all">{formatValue(example.output)}</dd>
-              </dl>
+              <div className="font-mono text-sm">
+                <TestValues
+                  signature={problem.signature}
+                  args={example.args}
+                  expected={example.output}
+                  expectedLabel="Output"
+                  label={`Calls of example ${i + 1}`}
+                />
+              </div>
               {example.explanation && (
                 <div className="mt-2 text-sm text-ink-muted">
                   <Markdown>{example.explanation}</Markdown>

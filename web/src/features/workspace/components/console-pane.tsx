@@ -3,7 +3,7 @@ import { Tabs } from "../../../components/ui/tabs";
 import type { CaseErrors } from "../hooks/use-custom-cases";
 import type { ConsoleTab } from "../hooks/use-run-console";
 import { RUN_SHORTCUT } from "../hooks/use-run-shortcut";
-import type { Param } from "../model/arguments";
+import type { Signature } from "../../../lib/value-type";
 import type { CustomCase } from "../model/custom-cases";
 import type { Comparison } from "../model/value-diff";
 import { ResultsPanel, type RunOutcome } from "./results-panel";
@@ -16,7 +16,7 @@ interface ConsolePaneProps {
   onTabChange: (tab: ConsoleTab) => void;
   /** False until the editor has painted: the console's content comes last. */
   showContent: boolean;
-  params: Param[];
+  signature: Signature;
   publicTests: { args: unknown[]; expected: unknown }[];
   cases: {
     cases: CustomCase[];
@@ -44,7 +44,7 @@ export function ConsolePane({
   tab,
   onTabChange,
   showContent,
-  params,
+  signature,
   publicTests,
   cases,
   onRunCustom,
@@ -74,7 +74,7 @@ export function ConsolePane({
       >
         {!showContent ? null : tab === "testcases" ? (
           <TestcasesPanel
-            params={params}
+            signature={signature}
             publicTests={publicTests}
             cases={cases.cases}
             errors={cases.errors}
@@ -92,7 +92,7 @@ export function ConsolePane({
             error={error}
             outcome={outcome}
             stale={stale}
-            paramNames={params.map((p) => p.name)}
+            signature={signature}
             comparison={comparison}
             shortcut={RUN_SHORTCUT}
           />

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, UnexpectedResponseError } from "../../../lib/api-client";
+import { lruCacheSignature, signatureOf } from "../../../lib/value-type-fixtures";
 import { ResultsPanel, type RunOutcome } from "./results-panel";
 
 afterEach(cleanup);
@@ -42,7 +43,14 @@ const props = {
   pending: false,
   pendingCount: 0,
   error: null,
-  paramNames: ["nums", "target"],
+  signature: signatureOf({
+    function: "f",
+    params: [
+      { name: "nums", type: "int[]" },
+      { name: "target", type: "int" },
+    ],
+    returns: "int[]",
+  }),
   comparison: { mode: "exact" as const },
   shortcut: "Ctrl Enter",
 };
@@ -387,5 +395,217 @@ describe("ResultsPanel", () => {
       "class Solution is public, should be declared in a file",
       "line 3:12 cannot find symbol",
     ]);
+  });
+});
+
+const single = (
+  test: Partial<RunOutcome["report"]["tests"][number]>,
+  verdict: "WRONG_ANSWER" | "PASSED" = "WRONG_ANSWER",
+): RunOutcome => ({
+  custom: false,
+  report: {
+    verdict,
+    diagnostics: [],
+    tests: [{ ...base, index: 0, kind: "public", verdict, args: [], ...test }],
+  },
+});
+const fn = (params: [string, string][], returns: string) =>
+  signatureOf({
+    function: "f",
+    params: params.map(([name, type]) => ({ name, type })),
+    returns,
+  });
+const marks = (root: Element) => [...root.querySelectorAll("mark")].map((m) => m.textContent);
+
+describe("ResultsPanel with the interview types", () => {
+  it("shows lists with arrows and marks the differing positions", () => {
+    render(
+      <ResultsPanel
+        {...props}
+        signature={fn([["head", "ListNode"]], "ListNode")}
+        outcome={single({ args: [[1, 2, 3]], expected: [3, 2, 1], actual: [3, 1] })}
+      />,
+    );
+    const card = screen.getByRole("article", { name: "Test 1" });
+    expect(within(card).getByText("head = 1 → 2 → 3")).toBeTruthy();
+    expect(marks(within(card).getByTestId("expected-value"))).toEqual([
+      "(expected: 2)",
+      "(missing from output: 1)",
+    ]);
+    expect(marks(within(card).getByTestId("actual-value"))).toEqual(["(differs: 1)"]);
+  });
+
+  it("draws both trees and marks the differing nodes, in the drawing and the array", () => {
+    render(
+      <ResultsPanel
+        {...props}
+        signature={fn([["root", "TreeNode"]], "TreeNode")}
+        outcome={single({ args: [[2, 1, 3]], expected: [2, 1, 3], actual: [2, 3] })}
+      />,
+    );
+    const card = screen.getByRole("article", { name: "Test 1" });
+    const expected = within(card).getByTestId("expected-value");
+    const actual = within(card).getByTestId("actual-value");
+    expect(within(expected).getByRole("img").getAttribute("aria-label")).toBe(
+      "Drawing of a tree with 3 nodes, 2 marked",
+    );
+    expect(
+      [...expected.querySelectorAll("g[data-mark]")].map((g) => [
+        g.textContent,
+        g.getAttribute("data-mark"),
+      ]),
+    ).toEqual([
+      ["1", "differs"],
+      ["3", "only"],
+    ]);
+    expect(marks(expected)).toEqual(["(expected: 1)", "(missing from output: 3)"]);
+    expect(marks(actual)).toEqual(["(differs: 3)"]);
+    // The input is drawn too, unmarked.
+    expect(within(card).getAllByRole("img")).toHaveLength(3);
+  });
+
+  it("shows a missing child as an empty dashed node where the other side has one", () => {
+    render(
+      <ResultsPanel
+        {...props}
+        signature={fn([["root", "TreeNode"]], "TreeNode")}
+        outcome={single({ args: [[1]], expected: [1, null, 2], actual: [1, 3, 2] })}
+      />,
+    );
+    const expected = within(screen.getByRole("article")).getByTestId("expected-value");
+    const ghost = expected.querySelector("g[data-ghost]")!;
+    expect(ghost.textContent).toBe("∅");
+    expect(marks(expected)).toEqual(["(expected: null)"]);
+  });
+
+  it("shows maps as rows and marks the differing and one-sided keys", () => {
+    render(
+      <ResultsPanel
+        {...props}
+        signature={fn([["words", "string[]"]], "map<string, int>")}
+        outcome={single({ args: [["a"]], expected: { a: 1, b: 2 }, actual: { b: 3, a: 1, c: 1 } })}
+      />,
+    );
+    const actual = within(screen.getByRole("article")).getByTestId("actual-value");
+    expect(marks(actual)).toEqual(['(differs: "b")', "(differs: 3)", '(extra: "c")']);
+    expect(within(actual).getByTestId("map-value").textContent).toContain('"a":1');
+  });
+
+  it("marks nothing in mode checker, for a tree as for anything", () => {
+    render(
+      <ResultsPanel
+        {...props}
+        comparison={{ mode: "checker" }}
+        signature={fn([["root", "TreeNode"]], "TreeNode")}
+        outcome={single({ args: [[1]], expected: [1, 2], actual: [1, null, 2] }, "PASSED")}
+      />,
+    );
+    const card = screen.getByRole("article");
+    expect(card.querySelectorAll("mark, g[data-mark]")).toHaveLength(0);
+  });
+
+  it("shows a null return as null where the type allows it, not as a missing value", () => {
+    render(
+      <ResultsPanel
+        {...props}
+        signature={fn([["nums", "int[]"]], "int?")}
+        outcome={single({ args: [[]], expected: null, actual: 0 })}
+      />,
+    );
+    const card = screen.getByRole("article");
+    expect(within(card).getByTestId("expected-value").textContent).toBe("(expected: null)");
+    expect(card.textContent).not.toContain("not available");
+  });
+
+  it("shows a design test as a table of calls, the first differing call stated", () => {
+    render(
+      <ResultsPanel
+        {...props}
+        signature={lruCacheSignature()}
+        outcome={single({
+          args: [
+            ["LRUCache", "put", "put", "get", "get"],
+            [[2], [1, 1], [2, 2], [1], [2]],
+          ],
+          expected: [null, null, null, 1, 2],
+          actual: [null, null, null, -1, 2],
+        })}
+      />,
+    );
+    const card = screen.getByRole("article", { name: "Test 1" });
+    expect(within(card).getByTestId("first-difference").textContent).toBe(
+      "Call 4, get(1): expected 1, got -1",
+    );
+    const table = within(card).getByRole("table", { name: "Calls of test 1" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => within(row).getByRole("rowheader").textContent)).toEqual([
+      "LRUCache(2)",
+      "put(1, 1)",
+      "put(2, 2)",
+      "get(1)",
+      "get(2)",
+    ]);
+    expect(rows.map((row) => row.getAttribute("data-differs"))).toEqual([
+      null,
+      null,
+      null,
+      "true",
+      null,
+    ]);
+    expect(rows[3]!.textContent).toBe("4, differsget(1)(expected: 1)(differs: -1)");
+    expect(rows[0]!.textContent).toBe("1LRUCache(2)—no value—no value");
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["#", "Call", "Expected", "Output"]);
+  });
+
+  it("shows a design test that threw without an output column, and a shortened one as previews", () => {
+    const { unmount } = render(
+      <ResultsPanel
+        {...props}
+        signature={lruCacheSignature()}
+        outcome={{
+          custom: false,
+          report: {
+            verdict: "RUNTIME_ERROR",
+            diagnostics: [],
+            tests: [
+              {
+                ...base,
+                index: 0,
+                kind: "public",
+                verdict: "RUNTIME_ERROR",
+                args: [
+                  ["LRUCache", "get"],
+                  [[1], [1]],
+                ],
+                expected: [null, -1],
+                message: "NullPointerException",
+              },
+            ],
+          },
+        }}
+      />,
+    );
+    const table = screen.getByRole("table");
+    expect(within(table).getAllByRole("columnheader")).toHaveLength(3);
+    expect(screen.queryByTestId("first-difference")).toBeNull();
+    unmount();
+    render(
+      <ResultsPanel
+        {...props}
+        signature={lruCacheSignature()}
+        outcome={single({
+          args: [["LRUCache"], null],
+          expected: [null],
+          actual: [null],
+          shortened: { "args[1]": { bytes: 5000, preview: "[[1],[2" } },
+        })}
+      />,
+    );
+    expect(screen.queryByRole("table")).toBeNull();
+    expect(screen.getByText("[[1],[2")).toBeTruthy();
   });
 });

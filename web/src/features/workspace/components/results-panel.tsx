@@ -8,6 +8,7 @@ import { diagnosticLocation } from "../model/diagnostics";
 import { formatMillis } from "../model/duration";
 import { firstCaseToShow, notRunReason, resultCases, testRangeTitle } from "../model/result-rows";
 import { runSummary } from "../model/run-summary";
+import type { Signature } from "../../../lib/value-type";
 import type { Comparison } from "../model/value-diff";
 import { CaseTabs } from "./case-tabs";
 import { TestDetails } from "./test-details";
@@ -25,7 +26,7 @@ interface ResultsPanelProps {
   outcome: RunOutcome | null;
   /** The code changed since the outcome was produced: it is then marked as for earlier code. */
   stale?: boolean;
-  paramNames: string[];
+  signature: Signature;
   comparison: Comparison;
   shortcut: string;
 }
@@ -40,7 +41,7 @@ export function ResultsPanel({
   error,
   outcome,
   stale = false,
-  paramNames,
+  signature,
   comparison,
   shortcut,
 }: ResultsPanelProps) {
@@ -72,7 +73,7 @@ export function ResultsPanel({
     );
   }
   return (
-    <RunResults outcome={outcome} stale={stale} paramNames={paramNames} comparison={comparison} />
+    <RunResults outcome={outcome} stale={stale} signature={signature} comparison={comparison} />
   );
 }
 
@@ -103,12 +104,12 @@ function RunError({ error }: { error: Error }) {
 function RunResults({
   outcome,
   stale,
-  paramNames,
+  signature,
   comparison,
 }: {
   outcome: RunOutcome;
   stale: boolean;
-  paramNames: string[];
+  signature: Signature;
   comparison: Comparison;
 }) {
   const { report, custom } = outcome;
@@ -184,7 +185,7 @@ function RunResults({
                     ? notRunReason(report.verdict, report.tests, selected)
                     : null
                 }
-                paramNames={paramNames}
+                signature={signature}
                 comparison={comparison}
               />
             </FadeIn>

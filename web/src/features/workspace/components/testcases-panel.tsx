@@ -1,14 +1,15 @@
 import { FadeIn } from "../../../components/ui/fade-in";
 import { Button } from "../../../components/ui/button";
-import { formatArgs, formatValue } from "../../../lib/format-value";
-import type { Param } from "../model/arguments";
+import { TestValues } from "../../../components/ui/test-values";
+import type { Signature } from "../../../lib/value-type";
+import { caseFields } from "../model/arguments";
 import type { CustomCase } from "../model/custom-cases";
 
 /** The server runs at most this many custom cases at once. */
 export const MAX_CASES = 10;
 
 interface TestcasesPanelProps {
-  params: Param[];
+  signature: Signature;
   publicTests: { args: unknown[]; expected: unknown }[];
   cases: CustomCase[];
   /** Validation errors per case id, one entry per parameter. */
@@ -24,7 +25,7 @@ interface TestcasesPanelProps {
 
 /** The Testcases tab: the public cases, and the user's own arguments to try. */
 export function TestcasesPanel({
-  params,
+  signature,
   publicTests,
   cases,
   errors,
@@ -35,7 +36,7 @@ export function TestcasesPanel({
   running,
   refusal = null,
 }: TestcasesPanelProps) {
-  const names = params.map((p) => p.name);
+  const fields = caseFields(signature);
   return (
     <div className="space-y-4 p-3 text-sm">
       {refusal && (
@@ -51,12 +52,19 @@ export function TestcasesPanel({
           {publicTests.map((test, i) => (
             <li
               key={i}
-              className="rounded-md bg-surface-raised px-3 py-2 font-mono text-[13px] break-all"
+              data-testid="public-test"
+              className="flex gap-2 rounded-md bg-surface-raised px-3 py-2 font-mono text-[13px] break-all"
             >
-              <span className="mr-2 font-sans text-xs text-ink-muted">{i + 1}</span>
-              {formatArgs(names, test.args)}
-              <span className="text-ink-muted"> → </span>
-              {formatValue(test.expected)}
+              <span className="font-sans text-xs text-ink-muted">{i + 1}</span>
+              <div className="min-w-0 flex-1">
+                <TestValues
+                  signature={signature}
+                  args={test.args}
+                  expected={test.expected}
+                  label={`Calls of public test ${i + 1}`}
+                  compact
+                />
+              </div>
             </li>
           ))}
         </ol>
@@ -93,24 +101,25 @@ export function TestcasesPanel({
               <fieldset className="rounded-md border border-line p-2.5">
                 <legend className="px-1 text-xs text-ink-muted">Case {caseIndex + 1}</legend>
                 <div className="space-y-2">
-                  {params.map((param, i) => {
+                  {fields.map((param, i) => {
                     const id = `case-${c.id}-${i}`;
                     const error = errors[c.id]?.[i] ?? null;
                     return (
                       <div key={param.name}>
                         <label htmlFor={id} className="mb-0.5 block text-xs">
                           <span className="font-mono">{param.name}</span>{" "}
-                          <span className="text-ink-muted">({param.type})</span>
+                          <span className="text-ink-muted">({param.hint})</span>
                         </label>
                         <input
                           id={id}
                           value={c.fields[i] ?? ""}
                           onChange={(event) => onChange(c.id, i, event.target.value)}
+                          placeholder={param.example}
                           spellCheck={false}
                           autoComplete="off"
                           aria-invalid={error ? true : undefined}
                           aria-describedby={error ? `${id}-error` : undefined}
-                          className={`w-full rounded-md border bg-canvas px-2 py-1 font-mono text-[13px] ${
+                          className={`w-full rounded-md border bg-canvas px-2 py-1 font-mono text-[13px] placeholder:text-ink-muted ${
                             error ? "border-verdict-wrong" : "border-line"
                           }`}
                         />

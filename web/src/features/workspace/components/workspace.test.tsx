@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { signatureOf } from "../../../lib/value-type-fixtures";
 import { Workspace, type WorkspaceProblem } from "./workspace";
 
 afterEach(() => {
@@ -12,7 +13,11 @@ afterEach(() => {
 const problem: WorkspaceProblem = {
   id: "two-sum",
   estimatedMinutes: 15,
-  signature: { params: [{ name: "nums", type: "int[]" }] },
+  signature: signatureOf({
+    function: "f",
+    params: [{ name: "nums", type: "int[]" }],
+    returns: "int",
+  }),
   publicTests: [{ args: [[1, 2]], expected: 3 }],
   starterCode: { javascript: "function f(nums) {}", python: "def f(nums):", java: "class S {}" },
 };
@@ -39,12 +44,12 @@ function stubServer() {
   );
 }
 
-function mount() {
+function mount(shown: WorkspaceProblem = problem) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
       <Workspace
-        problem={problem}
+        problem={shown}
         heading={<h1>Two sum</h1>}
         renderProblemPane={() => <p>Find two numbers.</p>}
       />
@@ -91,5 +96,36 @@ describe("Workspace on a narrow screen", () => {
     await waitFor(() =>
       expect(screen.getByTestId("overall-verdict").textContent).toBe("The public test passed"),
     );
+  });
+});
+
+describe("Workspace's own cases", () => {
+  it("refuses a malformed tree before sending, with the reason next to the field", async () => {
+    const fetch = vi.fn(
+      async (path: string) => new Response(JSON.stringify({ path }), { status: 503 }),
+    );
+    vi.stubGlobal("fetch", fetch);
+    mount({
+      ...problem,
+      signature: signatureOf({
+        function: "depth",
+        params: [{ name: "root", type: "TreeNode" }],
+        returns: "int",
+      }),
+      publicTests: [{ args: [[1, 2]], expected: 2 }],
+    });
+    fireEvent.click(screen.getByRole("tab", { name: "Code" }));
+    fireEvent.click(await screen.findByRole("button", { name: "+ Add case" }));
+    const field = screen.getByLabelText("root (TreeNode)") as HTMLInputElement;
+    expect(field.value).toBe("[1,2]");
+    fireEvent.change(field, { target: { value: "[1,null,null,4]" } });
+    fireEvent.click(screen.getByRole("button", { name: "Run your cases" }));
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(
+      screen.getByText(
+        "root: the value at [3] has no parent: children are listed only under nodes that are present",
+      ),
+    ).toBeTruthy();
+    expect(fetch.mock.calls.map((call) => String(call[0]))).not.toContain("/api/runs");
   });
 });

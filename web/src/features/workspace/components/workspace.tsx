@@ -11,7 +11,7 @@ import { useStages } from "../hooks/use-stages";
 import { useVim } from "../hooks/use-vim";
 import type { Language } from "../../../lib/closed-sets";
 import type { ServerTimer } from "../api/attempt";
-import type { Param } from "../model/arguments";
+import type { Signature } from "../../../lib/value-type";
 import { LIMITS } from "../model/layout";
 import type { Comparison } from "../model/value-diff";
 import { ConsolePane } from "./console-pane";
@@ -24,7 +24,7 @@ import { WorkspaceHeader } from "./workspace-header";
 export interface WorkspaceProblem {
   id: string;
   estimatedMinutes: number;
-  signature: { params: Param[] };
+  signature: Signature;
   publicTests: { args: unknown[]; expected: unknown }[];
   /** Served by the server per language (problem/StarterCode.java); the web never derives it. */
   starterCode: Record<Language, string>;
@@ -73,12 +73,11 @@ export function Workspace({
   renderVerdict,
 }: WorkspaceProps) {
   const problemId = problem.id;
-  const params = problem.signature.params;
   const drafts = useDrafts(problemId, (language) => problem.starterCode[language]);
   const language = drafts.language;
   const timer = useAttemptTimer(problemId, language);
   const [vim, toggleVim] = useVim();
-  const cases = useCustomCases(problemId, params, problem.publicTests);
+  const cases = useCustomCases(problemId, problem.signature, problem.publicTests);
   const runConsole = useRunConsole(language, drafts.code);
   const [sizes, resize] = usePaneSizes();
   // The statement paints first; the editor (stage 1), then the console (stage 2), right after.
@@ -222,7 +221,7 @@ export function Workspace({
             tab={runConsole.tab}
             onTabChange={runConsole.setTab}
             showContent={stage >= 2}
-            params={params}
+            signature={problem.signature}
             publicTests={problem.publicTests}
             cases={cases}
             onRunCustom={() => startRun(true)}

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { parseCase, toFields, type Param } from "../model/arguments";
+import type { Signature } from "../../../lib/value-type";
+import { caseFields, parseCase, toFields } from "../model/arguments";
 import { loadCases, saveCases, type CustomCase } from "../model/custom-cases";
 
 /** Validation errors per case id, one entry per parameter (null where the field is fine). */
@@ -11,7 +12,7 @@ const newCaseId = () => `${Date.now().toString(36)}-${(caseCounter++).toString(3
 /** The user's own test cases for one problem, saved in this browser as they are edited. */
 export function useCustomCases(
   problemId: string,
-  params: Param[],
+  signature: Signature,
   publicTests: { args: unknown[] }[],
 ) {
   const [cases, setCases] = useState<CustomCase[]>(() => loadCases(problemId));
@@ -28,7 +29,9 @@ export function useCustomCases(
       ...cases,
       {
         id: newCaseId(),
-        fields: publicTests[0] ? toFields(publicTests[0].args) : params.map(() => ""),
+        fields: publicTests[0]
+          ? toFields(publicTests[0].args)
+          : caseFields(signature).map(() => ""),
       },
     ]);
 
@@ -46,7 +49,7 @@ export function useCustomCases(
    * first invalid field receives focus.
    */
   const parseAll = (): unknown[][] | null => {
-    const parsed = cases.map((c) => ({ id: c.id, result: parseCase(c.fields, params) }));
+    const parsed = cases.map((c) => ({ id: c.id, result: parseCase(c.fields, signature) }));
     const found: CaseErrors = {};
     for (const { id, result } of parsed) if (!result.ok) found[id] = result.errors;
     setErrors(found);

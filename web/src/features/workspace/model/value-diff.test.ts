@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { diffValues, matches, type Comparison, type Segment } from "./value-diff";
+import { toSegments, type Segment, type Shown } from "../../../lib/value-model";
+import { typeOf } from "../../../lib/value-type-fixtures";
+import { diffShown, matches, type Comparison } from "./value-diff";
 
-const marked = (segments: Segment[]) => segments.filter((s) => s.diff).map((s) => s.text);
+const marked = (segments: Segment[]) => segments.filter((s) => s.mark).map((s) => s.text);
 const whole = (segments: Segment[]) => segments.map((s) => s.text).join("");
+/** Both sides as text runs, marked where they differ. */
+const diffValues = (expected: unknown, actual: unknown, comparison?: Comparison, type?: string) => {
+  const d = diffShown(expected, actual, comparison, type ? typeOf(type) : undefined);
+  return { expected: toSegments(d.expected), actual: toSegments(d.actual), same: d.same };
+};
 
 describe("diffValues", () => {
   it("marks nothing when the values are equal", () => {
@@ -146,7 +153,99 @@ describe("mode checker", () => {
     const checker = { mode: "checker" as const };
     expect(matches([1, 5, 1], [1, 3, 1], checker)).toBeUndefined();
     const { expected, actual } = diffValues(1, 5, checker);
-    expect([...expected, ...actual].some((s) => s.diff)).toBe(false);
+    expect([...expected, ...actual].some((s) => s.mark)).toBe(false);
     expect(actual.map((s) => s.text).join("")).toBe("5");
+  });
+});
+
+describe("typed values", () => {
+  it("marks the differing positions of a list, and the tail only one side has", () => {
+    const d = diffValues([1, 2, 3], [1, 5, 3, 4], exact, "ListNode");
+    expect(marked(d.expected)).toEqual(["2"]);
+    expect(marked(d.actual)).toEqual(["5", "4"]);
+    expect(d.same).toBe(false);
+    const raw = diffShown([1, 2], [1], exact, typeOf("ListNode"));
+    const items = (shown: Shown) => (shown.kind === "list" ? shown.items.map((i) => i.mark) : []);
+    expect(items(raw.expected)).toEqual([undefined, "only"]);
+  });
+
+  it("marks tree nodes by their place: a different value, a node one side lacks, and its null", () => {
+    // Expected 1 with children 2 and 3; actual 1 with left child 4 and no right child.
+    const d = diffShown([1, 2, 3], [1, 4], exact, typeOf("TreeNode"));
+    const marks = (shown: Shown) =>
+      shown.kind === "tree" ? shown.items.map((i) => i.mark ?? "-") : [];
+    expect(marks(d.expected)).toEqual(["-", "differs", "only"]);
+    expect(marks(d.actual)).toEqual(["-", "differs"]);
+    // A written null where the other side has a node is marked too.
+    const written = diffShown([1, null, 2], [1, 3, 2], exact, typeOf("TreeNode"));
+    expect(marks(written.expected)).toEqual(["-", "differs", "-"]);
+    expect(marks(written.actual)).toEqual(["-", "only", "-"]);
+    // A null on both sides is no difference.
+    const nulls = diffShown([1, null, 2], [1, null, 5], exact, typeOf("TreeNode"));
+    expect(marks(nulls.expected)).toEqual(["-", "-", "differs"]);
+  });
+
+  it("marks a node's whole subtree when the other side has none there", () => {
+    const d = diffShown([1, 2, null, 3, 4], [1], exact, typeOf("TreeNode"));
+    expect(d.expected.kind === "tree" && d.expected.items.map((i) => i.mark ?? "-")).toEqual([
+      "-",
+      "only",
+      "-",
+      "only",
+      "only",
+    ]);
+    expect(diffShown([1, null, 2], [1, null, 2], exact, typeOf("TreeNode")).same).toBe(true);
+  });
+
+  it("compares maps without regard to key order, marking differing and one-sided keys", () => {
+    const type = "map<string, int>";
+    expect(diffValues({ a: 1, b: 2 }, { b: 2, a: 1 }, exact, type).same).toBe(true);
+    const d = diffShown({ a: 1, b: 2, c: 3 }, { a: 1, b: 5, d: 4 }, exact, typeOf(type));
+    const keys = (shown: Shown) =>
+      shown.kind === "map" ? shown.entries.map((e) => `${e.key}:${e.mark ?? "-"}`) : [];
+    expect(keys(d.expected)).toEqual(["a:-", "b:differs", "c:only"]);
+    expect(keys(d.actual)).toEqual(["a:-", "b:differs", "d:only"]);
+    expect(marked(toSegments(d.actual))).toEqual(["5", '"d":4']);
+  });
+
+  it("compares bigints by value, whether sent as digits or as a number", () => {
+    expect(diffValues("123", 123, exact, "bigint").same).toBe(true);
+    expect(diffValues("12345678901234567890", "12345678901234567891", exact, "bigint").same).toBe(
+      false,
+    );
+    expect(whole(diffValues("-5", "-5", exact, "bigint").actual)).toBe("-5");
+    // A number past 2^53 arrived rounded: its digits are shown as approximate.
+    expect(whole(diffValues("1", 2 ** 60, exact, "bigint").actual)).toBe("≈1152921504606846976");
+    expect(matches(["1", "2"], [2, 1], unordered, typeOf("bigint[]"))).toBe(true);
+  });
+
+  it("keeps the float tolerance inside lists and maps, and null apart from a value", () => {
+    const within = floatWithin(1e-6);
+    expect(diffValues({ x: [0.1] }, { x: [0.1000001] }, within, "map<string, double[]>").same).toBe(
+      true,
+    );
+    expect(diffValues([1, 2], [1, 3], within, "ListNode").same).toBe(false);
+    const d = diffValues([1, null], [1, 0], exact, "int?[]");
+    expect(marked(d.expected)).toEqual(["null"]);
+    expect(marked(d.actual)).toEqual(["0"]);
+  });
+
+  it("takes a null list or tree for the empty one, as the server does", () => {
+    expect(diffValues([], null, exact, "ListNode?").same).toBe(true);
+    expect(diffValues(null, [], exact, "TreeNode?").same).toBe(true);
+    expect(diffValues(null, [1], exact, "ListNode?").same).toBe(false);
+  });
+
+  it("marks a value that does not fit its type as a whole", () => {
+    const d = diffShown([1, 2], "oops", exact, typeOf("ListNode"));
+    expect(d.actual).toMatchObject({ kind: "mismatch", type: "ListNode", mark: "differs" });
+    expect(d.expected).toMatchObject({ kind: "list", mark: "differs" });
+  });
+
+  it("marks nothing in mode checker, whatever the type", () => {
+    const d = diffShown([1, 2, 3], [1, 4], { mode: "checker" }, typeOf("TreeNode"));
+    expect(d.same).toBeUndefined();
+    expect(marked(toSegments(d.expected))).toEqual([]);
+    expect(marked(toSegments(d.actual))).toEqual([]);
   });
 });
