@@ -20,7 +20,7 @@ function expectSiteHeader() {
 describe("error pages", () => {
   it("ignores an unknown filter value in the URL and lists the problems", async () => {
     const fetch = stubServer();
-    await open("/?category=graphs&difficulty=impossible");
+    await open("/?category=trees-graphs&difficulty=impossible");
     expect(await screen.findByRole("link", { name: "Two sum" })).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
     expect(fetch.mock.calls.map(([path]) => path)).toContain("/api/problems");
