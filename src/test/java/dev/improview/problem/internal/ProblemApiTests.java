@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.improview.problem.Category;
 import dev.improview.problem.ProblemCatalog;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,8 @@ class ProblemApiTests {
   void catalogListsCategoriesDifficultiesAndLanguages() throws Exception {
     mvc.perform(get("/api/catalog"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.categories.length()").value(9))
+        .andExpect(jsonPath("$.categories.length()").value(Category.values().length))
+        .andExpect(jsonPath("$.categories[*].id").value(Matchers.hasItems("trees", "intervals")))
         .andExpect(
             jsonPath("$.difficulties[*].id").value(Matchers.contains("easy", "medium", "hard")))
         .andExpect(
