@@ -52,11 +52,18 @@ class PathologicalCompilesTest {
 
   @Test
   void aCompileOverItsBudgetIsACompileErrorThatSaysSo() {
-    // Nested generic calls make javac's type inference explode.
-    String nested = "List.of(".repeat(60) + "1" + ")".repeat(60);
+    // Generic calls nested in conditionals: javac's inference doubles its work at every level
+    // (8 levels took 4 s, 12 levels over a minute, measured cold), so 16 are far over any budget
+    // on any machine. Merely deep nesting (60 List.of calls) grows polynomially and compiled
+    // under a second on a fast machine.
+    String nested = "n";
+    for (int level = 0; level < 16; level++) {
+      nested = "id(n > " + level + " ? id(" + nested + ") : id(n))";
+    }
     ExecutionReport report =
         run(
-            "import java.util.*;\nclass Solution {\n  public int solve(int n) {\n    Object o = "
+            "class Solution {\n  static <T> T id(T t) {\n    return t;\n  }\n"
+                + "  public int solve(int n) {\n    Object o = "
                 + nested
                 + ";\n    return n;\n  }\n}\n");
     assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.COMPILE_ERROR);
