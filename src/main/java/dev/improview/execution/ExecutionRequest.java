@@ -1,7 +1,6 @@
 package dev.improview.execution;
 
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One run: user code in a language, the signature it implements, the tests' arguments and the
@@ -62,37 +61,9 @@ public record ExecutionRequest(
     if (test == null) {
       throw new IllegalArgumentException("tests[" + index + "] is null");
     }
-    JsonNode args = test.args();
-    if (args.size() != signature.params().size()) {
-      throw new IllegalArgumentException(
-          "tests["
-              + index
-              + "].args has "
-              + args.size()
-              + " values, the signature "
-              + signature.params().size()
-              + " parameters");
+    Signature.Misfit misfit = signature.argsMisfit(test.args());
+    if (misfit != null) {
+      throw new IllegalArgumentException("tests[" + index + "].args" + misfit);
     }
-    for (int j = 0; j < args.size(); j++) {
-      Parameter param = signature.params().get(j);
-      if (!param.type().accepts(args.get(j))) {
-        throw new IllegalArgumentException(
-            "tests["
-                + index
-                + "].args["
-                + j
-                + "] ("
-                + param.name()
-                + ") is not a valid "
-                + param.type()
-                + ": "
-                + abbreviate(args.get(j)));
-      }
-    }
-  }
-
-  private static String abbreviate(JsonNode value) {
-    String text = String.valueOf(value);
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
   }
 }

@@ -24,32 +24,12 @@ final class CustomArgs {
 
   /**
    * What keeps {@code args} from fitting the signature, worded to follow the arguments' quoted path
-   * ({@code "' has 2 values; f takes 1"}), or empty when they fit.
+   * ({@code "' has 2 values; f takes 1 parameters"}, {@code "[0]' (nums) is not a valid int[]:
+   * ..."}), or empty when they fit.
    */
   static Optional<String> misfit(Signature signature, JsonNode args) {
-    if (args == null || !args.isArray()) {
-      return Optional.of("' must be an array with one value per parameter");
-    }
-    var params = signature.params();
-    if (args.size() != params.size()) {
-      return Optional.of(
-          "' has " + args.size() + " values; " + signature.function() + " takes " + params.size());
-    }
-    for (int i = 0; i < params.size(); i++) {
-      var param = params.get(i);
-      if (!param.type().accepts(args.get(i))) {
-        return Optional.of(
-            "["
-                + i
-                + "]' ("
-                + param.name()
-                + ") must be "
-                + param.type()
-                + ", got "
-                + abbreviate(args.get(i)));
-      }
-    }
-    return Optional.empty();
+    var misfit = signature.argsMisfit(args);
+    return misfit == null ? Optional.empty() : Optional.of(misfit.at() + "' " + misfit.problem());
   }
 
   static String abbreviate(JsonNode value) {

@@ -163,17 +163,17 @@ public class Judge {
     List<JudgedTest> judged = new ArrayList<>();
     for (TestReport outcome : report.tests()) {
       Expectation test = tests.get(outcome.index());
+      Verdict verdict =
+          checked.containsKey(outcome.index())
+              ? checked.get(outcome.index())
+              : verdict(problem, outcome, test);
+      String note = test.note();
+      if (verdict == Verdict.WRONG_ANSWER && problem.signature().isClass()) {
+        note = join(note, Calls.firstDifference(problem, test.args(), test.expected(), outcome));
+      }
       judged.add(
           new JudgedTest(
-              outcome.index(),
-              test.kind(),
-              checked.containsKey(outcome.index())
-                  ? checked.get(outcome.index())
-                  : verdict(problem.comparison(), outcome, test.expected()),
-              test.args(),
-              test.expected(),
-              outcome,
-              test.note()));
+              outcome.index(), test.kind(), verdict, test.args(), test.expected(), outcome, note));
     }
     return new Judgement(
         overall(judged, report.verdict()), judged, report.diagnostics(), report.wallMillis());
@@ -224,11 +224,21 @@ public class Judge {
   }
 
   // A returned value meets its expected one here, and only here (or in the problem's checker).
-  private static Verdict verdict(Comparison comparison, TestReport outcome, JsonNode expected) {
-    if (outcome.verdict() != Verdict.COMPLETED || expected == null) {
+  // Both sides in their one JSON form: a bigint written as 7 equals "7", a tree's trailing nulls
+  // mean nothing.
+  private static Verdict verdict(Problem problem, TestReport outcome, Expectation test) {
+    if (outcome.verdict() != Verdict.COMPLETED || test.expected() == null) {
       return outcome.verdict();
     }
-    return comparison.matches(expected, outcome.actual()) ? Verdict.PASSED : Verdict.WRONG_ANSWER;
+    var signature = problem.signature();
+    var expected = signature.canonicalResult(test.args(), test.expected());
+    return problem.comparison().matches(expected, outcome.actual())
+        ? Verdict.PASSED
+        : Verdict.WRONG_ANSWER;
+  }
+
+  private static String join(String note, String more) {
+    return note == null || note.isEmpty() ? more : note + "\n" + more;
   }
 
   private static Verdict overall(List<JudgedTest> tests, Verdict run) {

@@ -59,6 +59,25 @@ class PartRunner {
           return ""
       """;
 
+  // For a signature beyond the first format's types (lists, trees, bigints, maps, nullables, a
+  // design class), the validator sees every argument in its JSON form: a list as an array, a tree
+  // in level order, a bigint as a string of digits, a design test as its ops and args.
+  private static final Signature VALIDATE_JSON =
+      new Signature("improviewValidateJson", List.of(new Parameter("args", STRING)), STRING);
+
+  private static final String VALIDATE_JSON_WRAPPER =
+      """
+
+
+      def improview_validate_json(args):
+          import json as _improview_json
+          try:
+              validate(*_improview_json.loads(args))
+          except ValueError as error:
+              return str(error) or "ValueError (the validator gave no message)"
+          return ""
+      """;
+
   private static final Signature MUTANT =
       new Signature(
           "improviewMutant",
@@ -157,6 +176,19 @@ class PartRunner {
     var part = problem.inputValidator();
     if (part == null) {
       throw new IllegalStateException(problem.id() + " has no inputValidator");
+    }
+    if (!problem.signature().isPlain()) {
+      var cases =
+          inputs.stream()
+              .map(
+                  args ->
+                      new TestCase(
+                          json.createArrayNode()
+                              .add(
+                                  json.writeValueAsString(
+                                      problem.signature().canonicalArgs(args)))))
+              .toList();
+      return verdicts(part.code() + VALIDATE_JSON_WRAPPER, VALIDATE_JSON, cases, limits, lane);
     }
     var signature = new Signature("improviewValidate", problem.signature().params(), STRING);
     var cases = inputs.stream().map(TestCase::new).toList();

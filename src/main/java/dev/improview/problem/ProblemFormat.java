@@ -3,7 +3,6 @@ package dev.improview.problem;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.improview.execution.ValueType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -103,11 +102,10 @@ public class ProblemFormat {
   }
 
   private static void checkTypes(Problem problem, List<Violation> violations) {
-    var signature = problem.signature();
     for (int i = 0; i < problem.examples().size(); i++) {
       var example = problem.examples().get(i);
-      checkArgs("$.examples[" + i + "].args", example.args(), problem, violations);
-      checkValue("$.examples[" + i + "].output", example.output(), signature.returns(), violations);
+      check(
+          "$.examples[" + i + "]", example.args(), "output", example.output(), problem, violations);
     }
     checkTests("$.publicTests", problem.publicTests(), problem, violations);
     checkTests("$.hiddenTests", problem.hiddenTests(), problem, violations);
@@ -116,39 +114,29 @@ public class ProblemFormat {
   private static void checkTests(
       String path, List<Problem.TestCase> tests, Problem problem, List<Violation> violations) {
     for (int i = 0; i < tests.size(); i++) {
-      checkArgs(path + "[" + i + "].args", tests.get(i).args(), problem, violations);
-      checkValue(
-          path + "[" + i + "].expected",
-          tests.get(i).expected(),
-          problem.signature().returns(),
-          violations);
+      var test = tests.get(i);
+      check(path + "[" + i + "]", test.args(), "expected", test.expected(), problem, violations);
     }
   }
 
-  private static void checkArgs(
-      String path, JsonNode args, Problem problem, List<Violation> violations) {
-    var params = problem.signature().params();
-    if (args.size() != params.size()) {
-      violations.add(
-          new Violation(
-              path, "has " + args.size() + " arguments; the signature takes " + params.size()));
+  /** A test's (or example's) arguments, then its expected value, against the signature. */
+  private static void check(
+      String path,
+      JsonNode args,
+      String resultField,
+      JsonNode result,
+      Problem problem,
+      List<Violation> violations) {
+    var signature = problem.signature();
+    var misfit = signature.argsMisfit(args);
+    if (misfit != null) {
+      violations.add(new Violation(path + ".args" + misfit.at(), misfit.problem()));
       return;
     }
-    for (int i = 0; i < params.size(); i++) {
-      checkValue(path + "[" + i + "]", args.get(i), params.get(i).type(), violations);
+    var resultMisfit = signature.resultMisfit(args, result);
+    if (resultMisfit != null) {
+      violations.add(new Violation(path + "." + resultField, resultMisfit));
     }
-  }
-
-  private static void checkValue(
-      String path, JsonNode value, ValueType type, List<Violation> violations) {
-    if (!type.accepts(value)) {
-      violations.add(new Violation(path, "is not a valid " + type + ": " + abbreviate(value)));
-    }
-  }
-
-  private static String abbreviate(JsonNode value) {
-    var text = String.valueOf(value);
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
   }
 
   private static String rootMessage(Exception e) {

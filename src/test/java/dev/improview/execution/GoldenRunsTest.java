@@ -206,12 +206,16 @@ class GoldenRunsTest {
             cmp.has("tolerance") ? cmp.get("tolerance").asDouble() : null);
     List<Verdict> verdicts = new ArrayList<>();
     for (TestReport test : report.tests()) {
-      JsonNode expected = problem.get("tests").get(test.index()).get("expected");
-      if (test.verdict() != Verdict.COMPLETED || expected == null || expected.isNull()) {
+      JsonNode golden = problem.get("tests").get(test.index());
+      JsonNode expected = golden.get("expected");
+      if (test.verdict() != Verdict.COMPLETED || expected == null) {
         verdicts.add(test.verdict());
       } else {
+        // In their one JSON form, as the judge compares them: a bigint 0 is "0".
+        Signature signature = JSON.treeToValue(problem.get("signature"), Signature.class);
+        JsonNode canonical = signature.canonicalResult(golden.get("args"), expected);
         verdicts.add(
-            comparison.matches(expected, test.actual()) ? Verdict.PASSED : Verdict.WRONG_ANSWER);
+            comparison.matches(canonical, test.actual()) ? Verdict.PASSED : Verdict.WRONG_ANSWER);
       }
     }
     return verdicts;
@@ -231,15 +235,7 @@ class GoldenRunsTest {
 
   static ExecutionRequest request(
       Language language, String code, JsonNode problem, JsonNode expected) {
-    JsonNode sig = problem.get("signature");
-    List<Parameter> params = new ArrayList<>();
-    for (JsonNode p : sig.get("params")) {
-      params.add(
-          new Parameter(p.get("name").asString(), ValueType.parse(p.get("type").asString())));
-    }
-    Signature signature =
-        new Signature(
-            sig.get("function").asString(), params, ValueType.parse(sig.get("returns").asString()));
+    Signature signature = JSON.treeToValue(problem.get("signature"), Signature.class);
     List<TestCase> tests = new ArrayList<>();
     for (JsonNode t : problem.get("tests")) {
       tests.add(new TestCase(t.get("args")));

@@ -1,99 +1,118 @@
 package dev.improview.execution;
 
-import static dev.improview.execution.ValueTypeTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class SignatureTest {
 
-  static final Signature TWO_SUM =
-      new Signature(
-          "pairWithTargetSum",
-          List.of(
-              new Parameter("nums", ValueType.parse("int[]")),
-              new Parameter("targetSum", ValueType.parse("int"))),
-          ValueType.parse("int[]"));
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @Test
-  void pythonUsesSnakeCaseNamesAndTheOthersUseThemAsGiven() {
-    assertThat(TWO_SUM.functionName(Language.PYTHON)).isEqualTo("pair_with_target_sum");
-    assertThat(TWO_SUM.paramNames(Language.PYTHON)).containsExactly("nums", "target_sum");
-    assertThat(TWO_SUM.functionName(Language.JAVA)).isEqualTo("pairWithTargetSum");
-    assertThat(TWO_SUM.paramNames(Language.JAVASCRIPT)).containsExactly("nums", "targetSum");
-    assertThat(Signature.snakeCase("parseHTTPHeader")).isEqualTo("parse_http_header");
-    assertThat(Signature.snakeCase("maxXOR")).isEqualTo("max_xor");
-    assertThat(Signature.snakeCase("k")).isEqualTo("k");
+  static final String HIT_COUNTER =
+      """
+      {"kind": "class", "className": "HitCounter",
+       "constructor": {"params": [{"name": "window", "type": "int"}]},
+       "methods": [{"name": "hit", "params": [{"name": "at", "type": "int"}], "returns": "void"},
+                   {"name": "countSince", "params": [{"name": "at", "type": "int"}],
+                    "returns": "int"}]}
+      """;
+
+  static JsonNode json(String text) {
+    return JSON.readTree(text);
+  }
+
+  static Signature read(String text) {
+    return JSON.readValue(text, Signature.class);
   }
 
   @Test
-  void rejectsBadNamesAndDuplicateParameters() {
-    assertThatThrownBy(() -> new Signature("two-sum", List.of(), ValueType.parse("int")))
-        .hasMessageContaining("function");
+  void aFunctionReadsAndWritesTheFormatItAlwaysHad() {
+    String text =
+        "{\"function\":\"twoSum\",\"params\":[{\"name\":\"nums\",\"type\":\"int[]\"}],"
+            + "\"returns\":\"int?\"}";
+    Signature signature = read(text);
+    assertThat(signature.isClass()).isFalse();
+    assertThat(signature.returns()).isEqualTo(ValueType.nullable(ValueType.INT));
+    assertThat(JSON.writeValueAsString(signature)).isEqualTo(text);
+  }
+
+  @Test
+  void aClassReadsAndWritesTheClassForm() {
+    Signature signature = read(HIT_COUNTER);
+    assertThat(signature.isClass()).isTrue();
+    assertThat(signature.design().className()).isEqualTo("HitCounter");
+    assertThat(signature.design().method("countSince").orElseThrow().returns())
+        .isEqualTo(ValueType.INT);
+    assertThat(signature.design().method("hit").orElseThrow().returns().isVoid()).isTrue();
+    assertThat(json(JSON.writeValueAsString(signature))).isEqualTo(json(HIT_COUNTER));
+    assertThat(signature.functionName(Language.PYTHON)).isEqualTo("HitCounter");
+    assertThat(signature.design().method("countSince").orElseThrow().name(Language.PYTHON))
+        .isEqualTo("count_since");
+  }
+
+  @Test
+  void aClassWithFunctionFieldsOrWithoutMethodsIsRefused() {
+    assertThatThrownBy(() -> read(HIT_COUNTER.replace("\"kind\": \"class\",", "")))
+        .hasMessageContaining("belong to kind \"class\"");
+    assertThatThrownBy(() -> read(HIT_COUNTER.replace("\"class\"", "\"struct\"")))
+        .hasMessageContaining("valid: function, the default, and class");
     assertThatThrownBy(
             () ->
-                new Signature(
-                    "f",
-                    List.of(
-                        new Parameter("aB", ValueType.parse("int")),
-                        new Parameter("a_b", ValueType.parse("int"))),
-                    ValueType.parse("int")))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Parameter("x y", ValueType.parse("int")))
-        .hasMessageContaining("name");
+                read(
+                    "{\"kind\":\"class\",\"className\":\"Box\",\"constructor\":{\"params\":[]},"
+                        + "\"methods\":[]}"))
+        .hasMessageContaining("methods is empty");
+    assertThatThrownBy(() -> read("{\"function\":\"f\",\"params\":[],\"returns\":\"void\"}"))
+        .hasMessageContaining("void");
   }
 
   @Test
-  void languageIdsRoundTripAndUnknownOnesListTheValidIds() {
-    for (Language language : Language.values()) {
-      assertThat(Language.fromId(language.id())).isEqualTo(language);
-    }
-    assertThatThrownBy(() -> Language.fromId("ruby"))
-        .hasMessageContaining("ruby")
-        .hasMessageContaining("javascript, python, java");
+  void aCallSequenceIsCheckedCallByCall() {
+    Signature s = read(HIT_COUNTER);
+    assertThat(s.argsMisfit(json("[[\"HitCounter\", \"hit\", \"countSince\"], [[300], [1], [2]]]")))
+        .isNull();
+    assertThat(s.argsMisfit(json("[[\"HitCounter\"]]")).problem()).contains("a design test has 2");
+    assertThat(s.argsMisfit(json("[[\"Hits\"], [[300]]]")).toString())
+        .isEqualTo("[0][0] is \"Hits\"; the first call constructs the class: HitCounter");
+    assertThat(s.argsMisfit(json("[[\"HitCounter\", \"reset\"], [[300], []]]")).toString())
+        .isEqualTo("[0][1] is not a method of HitCounter: \"reset\" (methods: hit, countSince)");
+    assertThat(s.argsMisfit(json("[[\"HitCounter\", \"hit\"], [[300]]]")).at()).isEqualTo("[1]");
+    assertThat(s.argsMisfit(json("[[\"HitCounter\", \"hit\"], [[300], [1, 2]]]")).toString())
+        .isEqualTo("[1][1] is not the 1 argument(s) of call 2, hit(at): [1,2]");
+    assertThat(s.argsMisfit(json("[[\"HitCounter\", \"hit\"], [[300], [\"1\"]]]")).toString())
+        .isEqualTo("[1][1][0] (at) is not a valid int: \"1\"");
   }
 
   @Test
-  void requestsCheckEveryArgumentAgainstTheSignature() {
-    ExecutionRequest ok =
-        new ExecutionRequest(
-            Language.JAVA,
-            "class Solution {}",
-            TWO_SUM,
-            List.of(new TestCase(json("[[1,2],3]"))),
-            RunLimits.defaults());
-    assertThat(ok.tests()).hasSize(1);
-    assertThatThrownBy(() -> request(new TestCase(json("[[1,2]]"))))
-        .hasMessageContaining("tests[0].args has 1 values");
-    assertThatThrownBy(() -> request(new TestCase(json("[[1,2],\"3\"]"))))
-        .hasMessageContaining("tests[0].args[1] (targetSum) is not a valid int");
-    assertThatThrownBy(() -> new TestCase(json("{}"))).hasMessageContaining("args");
-  }
-
-  private static ExecutionRequest request(TestCase test) {
-    return new ExecutionRequest(Language.PYTHON, "", TWO_SUM, List.of(test), RunLimits.defaults());
+  void aDesignResultHasOneReturnPerCallOfItsMethodsType() {
+    Signature s = read(HIT_COUNTER);
+    JsonNode args = json("[[\"HitCounter\", \"hit\", \"countSince\"], [[300], [1], [2]]]");
+    assertThat(s.resultMisfit(args, json("[null, null, 1]"))).isNull();
+    assertThat(s.resultMisfit(args, json("[null, null]"))).contains("one value per call (3");
+    assertThat(s.resultMisfit(args, json("[null, 5, 1]")))
+        .isEqualTo("[1] (call 2, hit) is not a valid void: 5");
+    assertThat(s.resultMisfit(args, json("[null, null, \"1\"]")))
+        .isEqualTo("[2] (call 3, countSince) is not a valid int: \"1\"");
   }
 
   @Test
-  void overallVerdictIsTheFirstFailureInOrder() {
-    TestReport passed = report(0, Verdict.PASSED);
-    assertThat(ExecutionReport.overall(List.of(passed, report(1, Verdict.PASSED))))
-        .isEqualTo(Verdict.PASSED);
-    assertThat(
-            ExecutionReport.overall(
-                List.of(
-                    passed,
-                    report(1, Verdict.WRONG_ANSWER),
-                    report(2, Verdict.TIME_LIMIT_EXCEEDED))))
-        .isEqualTo(Verdict.WRONG_ANSWER);
-    assertThat(ExecutionReport.overall(List.of(passed, report(1, Verdict.COMPLETED))))
-        .isEqualTo(Verdict.COMPLETED);
-    assertThatThrownBy(() -> new RunLimits(null, null, 0, 0, 0)).hasMessageContaining("cpuPerTest");
-  }
-
-  private static TestReport report(int index, Verdict verdict) {
-    return new TestReport(index, verdict, null, "", false, "", false, 0, 0, "");
+  void argumentsAndResultsAreMadeCanonical() {
+    Signature s =
+        read(
+            "{\"function\":\"grow\",\"params\":[{\"name\":\"root\",\"type\":\"TreeNode\"},"
+                + "{\"name\":\"by\",\"type\":\"bigint\"}],\"returns\":\"bigint[]\"}");
+    assertThat(s.canonicalArgs(json("[[1, null, null], 7]"))).isEqualTo(json("[[1], \"7\"]"));
+    assertThat(s.canonicalResult(json("[[1], 7]"), json("[1, \"-02\"]")))
+        .isEqualTo(json("[\"1\", \"-2\"]"));
+    assertThat(s.argsMisfit(json("[[1], \"x\"]")).toString())
+        .startsWith("[1] (by) is not a valid bigint: \"x\"");
+    assertThat(s.argsMisfit(json("[[1, null, 2, null, null, 3], 1]")).toString())
+        .isEqualTo(
+            "[0] (root) is not a valid TreeNode: [1,null,2,null,null,3] ([5] has no parent:"
+                + " every node before it is already placed (the children of a missing node are"
+                + " not listed))");
   }
 }

@@ -52,7 +52,8 @@ class ProblemFormatTests {
     var e = invalid(document);
     assertThat(e.violations())
         .containsExactly(
-            new ProblemFormat.Violation("$.hiddenTests[2].args[0]", "is not a valid string: 42"));
+            new ProblemFormat.Violation(
+                "$.hiddenTests[2].args[0]", "(s) is not a valid string: 42"));
   }
 
   @Test
@@ -69,7 +70,7 @@ class ProblemFormatTests {
   @Test
   void anUnsupportedTypeInTheSignatureIsRefused() throws IOException {
     var document = bankProblem();
-    ((ObjectNode) document.get("signature")).put("returns", "map<string,int>");
+    ((ObjectNode) document.get("signature")).put("returns", "map<int, int>");
     assertThatThrownBy(() -> format.parse(document))
         .isInstanceOf(ProblemFormat.InvalidProblemException.class)
         .hasMessageContaining("signature");
@@ -137,5 +138,77 @@ class ProblemFormatTests {
     var document = workedExample();
     ((ObjectNode) document.get("bruteForce")).put("language", "java");
     assertThat(invalid(document).violations()).anyMatch(v -> v.path().contains("bruteForce"));
+  }
+
+  /** The bank problem with another signature, and every test and example made {@code args}. */
+  private ObjectNode retyped(String signature, String args, String expected) throws IOException {
+    var document = bankProblem();
+    document.set("signature", json.readTree(signature));
+    for (var field : new String[] {"examples", "publicTests", "hiddenTests"}) {
+      for (var test : document.get(field)) {
+        ((ObjectNode) test).set("args", json.readTree(args));
+        ((ObjectNode) test)
+            .set(field.equals("examples") ? "output" : "expected", json.readTree(expected));
+      }
+    }
+    return document;
+  }
+
+  @Test
+  void listsTreesBigintsMapsAndNullablesAreCheckedInEveryTest() throws IOException {
+    var signature =
+        "{\"function\": \"f\", \"params\": [{\"name\": \"head\", \"type\": \"ListNode\"},"
+            + " {\"name\": \"root\", \"type\": \"TreeNode\"},"
+            + " {\"name\": \"big\", \"type\": \"bigint\"},"
+            + " {\"name\": \"counts\", \"type\": \"map<string, int?>\"}],"
+            + " \"returns\": \"int?[]\"}";
+    var good =
+        "[[1, 2], [1, null, 2], \"-123456789012345678901234567890\", {\"a\": null, \"b\": 3}]";
+    assertThat(format.parse(retyped(signature, good, "[null, 1]")).signature().isPlain()).isFalse();
+
+    var e = invalid(retyped(signature, "[[1, 2.5], [1], \"1\", {}]", "[null]"));
+    assertThat(e.violations())
+        .contains(
+            new ProblemFormat.Violation(
+                "$.hiddenTests[0].args[0]",
+                "(head) is not a valid ListNode: [1,2.5] ([1] is not an int: 2.5)"));
+    e = invalid(retyped(signature, "[[], [null], \"1\", {}]", "[1]"));
+    assertThat(e.violations().get(0).message())
+        .startsWith("(root) is not a valid TreeNode: [null]");
+    e = invalid(retyped(signature, "[[], [], \"1x\", {}]", "[1]"));
+    assertThat(e.violations().get(0).message()).contains("(big) is not a valid bigint");
+    e = invalid(retyped(signature, "[[], [], 1, {\"a\": \"1\"}]", "[1]"));
+    assertThat(e.violations().get(0).message())
+        .contains("(counts) is not a valid map<string, int?>")
+        .contains("[\"a\"] is not an int: \"1\"");
+    e = invalid(retyped(signature, "[[], [], 1, {}]", "[1, 2.5]"));
+    assertThat(e.violations().get(0))
+        .isEqualTo(
+            new ProblemFormat.Violation(
+                "$.examples[0].output",
+                "is not a valid int?[]: [1,2.5] ([1] is not an int: 2.5)"));
+  }
+
+  @Test
+  void aDesignProblemsTestsAreCallSequencesWithOneExpectedReturnPerCall() throws IOException {
+    var signature =
+        "{\"kind\": \"class\", \"className\": \"Counter\","
+            + " \"constructor\": {\"params\": [{\"name\": \"start\", \"type\": \"int\"}]},"
+            + " \"methods\": [{\"name\": \"add\", \"params\": [{\"name\": \"by\", \"type\": \"int\"}],"
+            + " \"returns\": \"void\"}, {\"name\": \"total\", \"params\": [], \"returns\": \"int\"}]}";
+    var calls = "[[\"Counter\", \"add\", \"total\"], [[1], [2], []]]";
+    var problem = format.parse(retyped(signature, calls, "[null, null, 3]"));
+    assertThat(problem.signature().isClass()).isTrue();
+
+    var e = invalid(retyped(signature, calls, "[null, 2, 3]"));
+    assertThat(e.violations().get(0))
+        .isEqualTo(
+            new ProblemFormat.Violation(
+                "$.examples[0].output", "[1] (call 2, add) is not a valid void: 2"));
+    e = invalid(retyped(signature, "[[\"Counter\", \"reset\"], [[1], []]]", "[null, null]"));
+    assertThat(e.violations().get(0).path()).isEqualTo("$.examples[0].args[0][1]");
+    assertThat(e.violations().get(0).message()).contains("not a method of Counter");
+    e = invalid(retyped(signature.replace("\"void\"", "\"nothing\""), calls, "[null, null, 3]"));
+    assertThat(e.violations()).anyMatch(v -> v.path().contains("signature"));
   }
 }

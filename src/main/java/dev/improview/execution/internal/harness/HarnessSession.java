@@ -138,7 +138,7 @@ public final class HarnessSession {
     beginPhase(Phase.COMPILE, properties.compileTimeout());
     writer.send(encoder.header(request, nonce, properties));
     for (; handedOver < request.disclosedTests(); handedOver++) {
-      writer.send(encoder.test(request.tests().get(handedOver)));
+      writer.send(encoder.test(request.signature(), request.tests().get(handedOver)));
     }
     long compileDeadline =
         Math.min(runDeadline, phaseStartNanos + 2 * properties.compileTimeout().toNanos());
@@ -228,7 +228,7 @@ public final class HarnessSession {
     }
     beginPhase(Phase.TEST, limits.cpuPerTest());
     if (index >= handedOver) {
-      writer.send(encoder.test(request.tests().get(index)));
+      writer.send(encoder.test(request.signature(), request.tests().get(index)));
       handedOver = index + 1;
     }
     return true;

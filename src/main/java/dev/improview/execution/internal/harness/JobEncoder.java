@@ -1,7 +1,11 @@
 package dev.improview.execution.internal.harness;
 
+import dev.improview.execution.DesignClass;
 import dev.improview.execution.ExecutionRequest;
+import dev.improview.execution.Language;
+import dev.improview.execution.Method;
 import dev.improview.execution.Parameter;
+import dev.improview.execution.Signature;
 import dev.improview.execution.TestCase;
 import java.util.List;
 import tools.jackson.databind.ObjectMapper;
@@ -27,15 +31,7 @@ final class JobEncoder {
     job.put("nonce", nonce);
     job.put("language", request.language().id());
     job.put("code", request.code());
-    ObjectNode signature = job.putObject("signature");
-    signature.put("function", request.signature().functionName(request.language()));
-    ArrayNode params = signature.putArray("params");
-    List<String> names = request.signature().paramNames(request.language());
-    for (int i = 0; i < names.size(); i++) {
-      Parameter param = request.signature().params().get(i);
-      params.addObject().put("name", names.get(i)).put("type", param.type().toString());
-    }
-    signature.put("returns", request.signature().returns().toString());
+    signature(job.putObject("signature"), request.signature(), request.language());
     job.put("tests", request.tests().size());
     ObjectNode limits = job.putObject("limits");
     limits.put("outputBytesPerStream", request.limits().outputBytesPerStream());
@@ -45,9 +41,43 @@ final class JobEncoder {
     return line(job);
   }
 
-  byte[] test(TestCase test) {
+  /**
+   * The signature with names in the language's convention; a design class's methods also carry the
+   * name {@code ops} uses ({@code call}).
+   */
+  private static void signature(ObjectNode out, Signature signature, Language language) {
+    if (!signature.isClass()) {
+      out.put("function", signature.functionName(language));
+      params(out, signature.params(), language);
+      out.put("returns", signature.returns().toString());
+      return;
+    }
+    DesignClass design = signature.design();
+    out.put("kind", "class");
+    out.put("className", design.className());
+    params(out.putObject("constructor"), design.constructor(), language);
+    ArrayNode methods = out.putArray("methods");
+    for (Method method : design.methods()) {
+      ObjectNode m = methods.addObject();
+      m.put("call", method.name());
+      m.put("name", method.name(language));
+      params(m, method.params(), language);
+      m.put("returns", method.returns().toString());
+    }
+  }
+
+  private static void params(ObjectNode out, List<Parameter> params, Language language) {
+    ArrayNode array = out.putArray("params");
+    List<String> names = Signature.names(params, language);
+    for (int i = 0; i < names.size(); i++) {
+      array.addObject().put("name", names.get(i)).put("type", params.get(i).type().toString());
+    }
+  }
+
+  /** A test's line: its arguments in their one JSON form (bigints as strings, trees trimmed). */
+  byte[] test(Signature signature, TestCase test) {
     ObjectNode line = json.createObjectNode();
-    line.set("args", test.args());
+    line.set("args", signature.canonicalArgs(test.args()));
     return line(line);
   }
 
