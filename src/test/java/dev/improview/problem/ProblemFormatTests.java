@@ -185,8 +185,7 @@ class ProblemFormatTests {
     assertThat(e.violations().get(0))
         .isEqualTo(
             new ProblemFormat.Violation(
-                "$.examples[0].output",
-                "is not a valid int?[]: [1,2.5] ([1] is not an int: 2.5)"));
+                "$.examples[0].output", "is not a valid int?[]: [1,2.5] ([1] is not an int: 2.5)"));
   }
 
   @Test
