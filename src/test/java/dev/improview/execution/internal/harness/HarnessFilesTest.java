@@ -20,7 +20,8 @@ class HarnessFilesTest {
       dir = files.dir();
       try (Stream<Path> entries = Files.list(dir)) {
         assertThat(entries.map(p -> p.getFileName().toString()))
-            .containsExactlyInAnyOrder("harness.js", "harness.py", "Harness.java", "harness.jar");
+            .containsExactlyInAnyOrder(
+                "harness.js", "harness.py", "harness_types.py", "Harness.java", "harness.jar");
       }
       Path jar = dir.resolve(HarnessFiles.JAVA_HARNESS_JAR);
       try (JarFile classes = new JarFile(jar.toFile())) {
