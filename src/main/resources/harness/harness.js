@@ -270,7 +270,16 @@ const BASE_KINDS = new Map([
   ['int', 'int'], ['long', 'long'], ['double', 'double'], ['boolean', 'boolean'], ['string', 'string'],
   ['bigint', 'bigint'], ['ListNode', 'list'], ['TreeNode', 'tree'],
 ]);
-const WORD = /[A-Za-z]+/y;
+// Character tests by code rather than by regular expression: V8 compiles a regular expression on
+// its first use, which would cost every run a noticeable part of the harness's own start-up.
+const isLetter = (code) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isIdentifier = (name) => {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (!(isLetter(code) || code === 95 || code === 36 || (i > 0 && code >= 48 && code <= 57))) return false;
+  }
+  return name.length > 0;
+};
 const MAP_OPEN = 'map<string, ';
 
 // type := base ('[]' | '?')*     base := word | 'map<string, ' type '>'
@@ -287,11 +296,12 @@ function parseType(text) {
       at++;
       return { kind: 'map', name: MAP_OPEN + of.name + '>', of };
     }
-    WORD.lastIndex = at;
-    const word = WORD.exec(text);
-    if (word === null || !BASE_KINDS.has(word[0])) fail();
-    at = WORD.lastIndex;
-    return { kind: BASE_KINDS.get(word[0]), name: word[0], of: null };
+    let end = at;
+    while (end < text.length && isLetter(text.charCodeAt(end))) end++;
+    const word = text.slice(at, end);
+    if (!BASE_KINDS.has(word)) fail();
+    at = end;
+    return { kind: BASE_KINDS.get(word), name: word, of: null };
   }
   function type() {
     let t = base();
@@ -332,9 +342,8 @@ class TreeNode {
 function defineNodeClasses() {
   // Configurable properties, not lexical bindings: a solution may still declare its own
   // `class ListNode` at top level (it then shadows ours, and ours keep coming in as arguments).
-  for (const [name, value] of [['ListNode', ListNode], ['TreeNode', TreeNode]]) {
-    defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
-  }
+  defineProperty(globalThis, 'ListNode', { value: ListNode, writable: true, configurable: true, enumerable: false });
+  defineProperty(globalThis, 'TreeNode', { value: TreeNode, writable: true, configurable: true, enumerable: false });
 }
 
 // ---- Decoding: the JSON form (already validated by the server) into what user code receives. ----
@@ -406,8 +415,13 @@ function decoderOf(type) {
 
 // One decoder for a whole argument list, or null when no argument needs decoding.
 function argumentsDecoder(params) {
-  const decoders = params.map((p) => decoderOf(parseType(p.type)));
-  if (decoders.every((d) => d === null)) return null;
+  const decoders = [];
+  let needed = false;
+  for (let i = 0; i < params.length; i++) {
+    decoders[i] = decoderOf(parseType(params[i].type));
+    needed = needed || decoders[i] !== null;
+  }
+  if (!needed) return null;
   return (args) => {
     for (let i = 0; i < decoders.length; i++) {
       if (decoders[i] !== null) args[i] = decoders[i](args[i]);
@@ -723,11 +737,17 @@ const diagnostic = (message) => ({ line: 0, column: 0, message });
 // A top-level `function f` is a property of the global object, but a top-level `const f = ...` or
 // `class C` is a lexical binding of the script: another script in the same context sees both.
 function topLevel(name) {
-  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error('the harness was given an unusable name ' + stringify(name));
+  if (!isIdentifier(name)) throw new Error('the harness was given an unusable name ' + stringify(name));
   return vm.runInThisContext(`typeof ${name} === 'function' ? ${name} : undefined`);
 }
 
-const paramNames = (params) => params.map((p) => p.name).join(', ');
+// Loops rather than map/join here and below: some of this runs after user code, which may have
+// patched Array.prototype.
+function paramNames(params) {
+  let names = '';
+  for (let i = 0; i < params.length; i++) names += (i > 0 ? ', ' : '') + params[i].name;
+  return names;
+}
 
 function countOf(params) {
   if (params.length === 0) return 'no parameters';
@@ -760,46 +780,51 @@ function arityProblem(what, params, fn) {
   return `${what} takes ${countOf(params)}; yours takes ${fn.length}${hint}`;
 }
 
-// What is wrong with the user's class for this design, as diagnostics (empty: nothing). Runs user
-// code (getters, Proxy traps), so the caller treats a throw as top-level code that threw.
+// What is wrong with the user's class, as diagnostics (empty: nothing). It runs user code (getters,
+// Proxy traps), so the caller treats a throw as top-level code that threw; what it says was
+// written before user code ran (see designOf), so patched built-ins cannot change it.
 function classProblems(design, cls) {
   const name = design.className;
-  const skeleton = `class ${name} { constructor(${paramNames(design.constructor.params)}) {...} ` +
-    design.methods.map((m) => `${m.name}(${paramNames(m.params)}) {...} `).join('') + '}';
-  if (cls === undefined) return [diagnostic(`Define a top-level class ${name}: ${skeleton}`)];
-  if (!isConstructor(cls)) return [diagnostic(`${name} is not a class: declare ${skeleton}`)];
+  if (cls === undefined) return [diagnostic(`Define a top-level class ${name}: ${design.skeleton}`)];
+  if (!isConstructor(cls)) return [diagnostic(`${name} is not a class: declare ${design.skeleton}`)];
   const problems = [];
-  const constructorProblem = arityProblem(`The constructor of ${name}`, design.constructor.params, cls);
-  if (constructorProblem !== null) problems.push(diagnostic(constructorProblem));
-  for (const method of design.methods) {
+  const constructorProblem = arityProblem(`The constructor of ${name}`, design.constructorParams, cls);
+  if (constructorProblem !== null) problems[problems.length] = diagnostic(constructorProblem);
+  for (let i = 0; i < design.methods.length; i++) {
+    const method = design.methods[i];
     const found = findMethod(cls.prototype, method.name);
-    const text = `${method.name}(${paramNames(method.params)})`;
-    if (found === undefined || (!('get' in found) && typeof found.value !== 'function')) {
-      problems.push(diagnostic(`class ${name} has no method ${text}: declare it in the class body, ${text} {...}`));
+    let problem = null;
+    if (found === undefined || (found.get === undefined && typeof found.value !== 'function')) {
+      problem = `class ${name} has no method ${method.text}: declare it in the class body, ${method.text} {...}`;
     } else if (typeof found.value === 'function') {
-      const problem = arityProblem(`${name}.${method.name}`, method.params, found.value);
-      if (problem !== null) problems.push(diagnostic(problem));
+      problem = arityProblem(`${name}.${method.name}`, method.params, found.value);
     }
+    if (problem !== null) problems[problems.length] = diagnostic(problem);
   }
   return problems;
 }
 
-// How a design's calls are made: ops[i] -> {name, decode, encode, declares}.
-function designCalls(design) {
+// A design signature made ready before user code runs: its calls (ops[i] -> {name, decode, encode,
+// declares}) and the texts its diagnostics use.
+function designOf(signature) {
+  const name = signature.className;
+  const constructorParams = signature.constructor.params;
   const calls = new Map();
-  calls.set(design.className, {
-    name: design.className, decode: argumentsDecoder(design.constructor.params), encode: null, declares: '',
-  });
-  for (const method of design.methods) {
-    const returns = method.returns === 'void' ? null : parseType(method.returns);
+  calls.set(name, { name, decode: argumentsDecoder(constructorParams), encode: null, declares: '' });
+  const methods = [];
+  let skeleton = `class ${name} { constructor(${paramNames(constructorParams)}) {...} `;
+  for (const method of signature.methods) {
+    const text = `${method.name}(${paramNames(method.params)})`;
+    methods.push({ name: method.name, params: method.params, text });
+    skeleton += text + ' {...} ';
     calls.set(method.call, {
       name: method.name,
       decode: argumentsDecoder(method.params),
-      encode: returns === null ? null : encoderOf(returns),
+      encode: method.returns === 'void' ? null : encoderOf(parseType(method.returns)),
       declares: `${method.call} declares ${method.returns}`,
     });
   }
-  return calls;
+  return { className: name, constructorParams, methods, calls, skeleton: skeleton + '}' };
 }
 
 // JSON of an argument, cut short: it may stop once it has more than `room` characters.
@@ -867,6 +892,7 @@ function runCalls(cls, calls, ops, callArgs, resultCap) {
   for (let k = 0; k < ops.length; k++) {
     const call = calls.get(ops[k]);
     const prefix = `call ${k + 1}, ${callText(ops[k], callArgs[k])}: `;
+    if (call === undefined) throw new Error('the harness was given an unknown call ' + stringify(ops[k]));
     try {
       const args = call.decode === null ? callArgs[k] : call.decode(callArgs[k]);
       let value = null;
@@ -896,7 +922,7 @@ function main() {
   const cap = job.limits.outputBytesPerStream;
   const resultCap = job.limits.resultBytes;
   const signature = job.signature;
-  const design = signature.kind === 'class' ? signature : null;
+  const design = signature.kind === 'class' ? designOf(signature) : null;
 
   patchStream(process.stdout, () => stdoutCapture);
   patchStream(process.stderr, () => stderrCapture);
@@ -921,7 +947,7 @@ function main() {
     const declares = 'the signature declares ' + signature.returns;
     run = (fn, args) => runFunction(fn, decode, encode, declares, args, resultCap);
   } else {
-    const calls = designCalls(design);
+    const calls = design.calls;
     run = (cls, args) => runCalls(cls, calls, args[0], args[1], resultCap);
   }
 
