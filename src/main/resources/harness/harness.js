@@ -270,16 +270,9 @@ const BASE_KINDS = new Map([
   ['int', 'int'], ['long', 'long'], ['double', 'double'], ['boolean', 'boolean'], ['string', 'string'],
   ['bigint', 'bigint'], ['ListNode', 'list'], ['TreeNode', 'tree'],
 ]);
-// Character tests by code rather than by regular expression: V8 compiles a regular expression on
-// its first use, which would cost every run a noticeable part of the harness's own start-up.
+// Characters are tested by code rather than by regular expression here and in isIdentifier: V8
+// compiles a regular expression on its first use, a cost every run would pay at start-up.
 const isLetter = (code) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-const isIdentifier = (name) => {
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    if (!(isLetter(code) || code === 95 || code === 36 || (i > 0 && code >= 48 && code <= 57))) return false;
-  }
-  return name.length > 0;
-};
 const MAP_OPEN = 'map<string, ';
 
 // type := base ('[]' | '?')*     base := word | 'map<string, ' type '>'
@@ -736,6 +729,14 @@ const diagnostic = (message) => ({ line: 0, column: 0, message });
 
 // A top-level `function f` is a property of the global object, but a top-level `const f = ...` or
 // `class C` is a lexical binding of the script: another script in the same context sees both.
+function isIdentifier(name) {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (!(isLetter(code) || code === 95 || code === 36 || (i > 0 && code >= 48 && code <= 57))) return false;
+  }
+  return name.length > 0;
+}
+
 function topLevel(name) {
   if (!isIdentifier(name)) throw new Error('the harness was given an unusable name ' + stringify(name));
   return vm.runInThisContext(`typeof ${name} === 'function' ? ${name} : undefined`);
