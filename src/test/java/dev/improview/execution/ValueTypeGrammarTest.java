@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ValueTypeGrammarTest {
 
   static final JsonNode CASES =
-      JsonMapper.builder().build().readTree(Path.of("src/test/resources/value-types.json").toFile());
+      JsonMapper.builder()
+          .build()
+          .readTree(Path.of("src/test/resources/value-types.json").toFile());
 
   @Test
   void everyValidNameParsesToItsCanonicalForm() {
