@@ -237,7 +237,7 @@ def _load(source, filename, name):
                      else IMPROVIEW_FUNCTION]
 
 
-def _apply(entry, args):
+def _answer(entry, args):
     """The JSON form of what `entry` returns for `args` (a JSON form, decoded here; for a design,
     the call sequence's returns)."""
     types, runner = _signature()
@@ -262,7 +262,7 @@ def _call(entry, args, seconds):
         try:
             # A copy of the JSON form: decoding leaves lists of plain values as they are, and the
             # code may change its arguments.
-            value = _apply(entry, _copy.deepcopy(args))
+            value = _answer(entry, _copy.deepcopy(args))
         finally:
             if seconds is not None:
                 _signal.setitimer(_signal.ITIMER_PROF, 0)

@@ -357,7 +357,11 @@ class PartRunner {
       params.accept(header.putObject("constructor"), signature.design().constructor());
       var methods = header.putArray("methods");
       for (var method : signature.design().methods()) {
-        var m = methods.addObject().put("call", method.name()).put("name", method.name(Language.PYTHON));
+        var m =
+            methods
+                .addObject()
+                .put("call", method.name())
+                .put("name", method.name(Language.PYTHON));
         params.accept(m, method.params());
         m.put("returns", method.returns().toString());
       }
