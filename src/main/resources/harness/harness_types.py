@@ -661,7 +661,9 @@ class Design:
         problems = []
         init, owner = _declared(cls, "__init__")
         if owner is object:
-            if self.constructor.params:
+            # object's own __init__ takes no arguments, unless the class makes its instances in a
+            # __new__ of its own (not checked further: rare in a design class).
+            if self.constructor.params and _declared(cls, "__new__")[1] is object:
                 problems.append(self.class_name + " has no __init__: declare def " + self.constructor.shape()
                                 + ": (the constructor takes " + _count(self.constructor.params) + ")")
         else:
