@@ -1,4 +1,5 @@
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -33,14 +35,14 @@ import javax.tools.ToolProvider;
 /**
  * Improview harness for Java (JDK 17+, JDK classes only). Started ahead of the job, it warms up the
  * in-process compiler, then reads the job's header line (JSON) from stdin, compiles the user's
- * {@code Solution} to memory, then reads one line of arguments per test, calls the method and
- * writes nonce-framed events to fd 1. The contract is docs/runner-contract.md. Expected values
- * never reach this process, and nothing it reports about time is believed: the server measures
- * every test from outside the sandbox.
+ * {@code Solution} (or, for a design problem, the class the signature names) to memory, then reads
+ * one line of arguments per test, makes the call (or the calls) and writes nonce-framed events to
+ * fd 1. The contract is docs/runner-contract.md; the value types are {@link HarnessTypes}. Expected
+ * values never reach this process, and nothing it reports about time is believed: the server
+ * measures every test from outside the sandbox.
  */
 public final class Harness {
 
-  static final String USER_FILE = "Solution.java";
   static final OutputStream PROTOCOL = new FileOutputStream(FileDescriptor.out);
   // The job arrives line by line on fd 0; user code gets an empty System.in.
   static final Lines JOB = new Lines(new FileInputStream(FileDescriptor.in));
@@ -77,8 +79,9 @@ public final class Harness {
   }
 
   /**
-   * The class-archive training run (no user code): warm-up, then a whole job of our own, so the
-   * JVM started with {@code -XX:ArchiveClassesAtExit} records every class a real run loads.
+   * The class-archive training run (no user code): warm-up, then two whole jobs of our own, a plain
+   * function and a design class over the node, map and bigint types, so the JVM started with {@code
+   * -XX:ArchiveClassesAtExit} records every class a real run loads.
    */
   static void train() throws Exception {
     warmUp();
@@ -93,19 +96,53 @@ public final class Harness {
             + "    return sums;\n"
             + "  }\n"
             + "}\n";
-    Map<String, Object> signature =
-        Json.object(
-            Json.parse(
-                "{\"function\":\"prefix\",\"returns\":\"long[]\",\"params\":["
-                    + "{\"name\":\"values\",\"type\":\"int[]\"},"
-                    + "{\"name\":\"label\",\"type\":\"string\"}]}"));
-    Lines tests =
-        new Lines(
-            new java.io.ByteArrayInputStream(
-                "{\"args\":[[1,2,3],\"n=\"]}\n{\"args\":[[],\"\"]}\n"
-                    .getBytes(StandardCharsets.UTF_8)));
-    new Run("train", signature, 1024, 1024, 1L << 20).execute(code, 2, tests);
+    String signature =
+        "{\"function\":\"prefix\",\"returns\":\"long[]\",\"params\":["
+            + "{\"name\":\"values\",\"type\":\"int[]\"},"
+            + "{\"name\":\"label\",\"type\":\"string\"}]}";
+    train(signature, code, "{\"args\":[[1,2,3],\"n=\"]}\n{\"args\":[[],\"\"]}\n");
+    String design =
+        "import java.math.BigInteger;\n"
+            + "import java.util.*;\n"
+            + "class Shelf {\n"
+            + "  private final Map<String, Integer> seen = new HashMap<>();\n"
+            + "  public Shelf(ListNode items) {\n"
+            + "    for (ListNode n = items; n != null; n = n.next) seen.merge(\"\" + n.val, 1,"
+            + " Integer::sum);\n"
+            + "  }\n"
+            + "  public TreeNode grow(TreeNode root, Integer extra) {\n"
+            + "    return new TreeNode(extra == null ? 0 : extra, root, null);\n"
+            + "  }\n"
+            + "  public Map<String, Integer> counts() { return seen; }\n"
+            + "  public BigInteger big(BigInteger a) { return a.multiply(a); }\n"
+            + "  public ListNode back(ListNode head) { return new ListNode(7, head); }\n"
+            + "}\n";
+    String designSignature =
+        "{\"kind\":\"class\",\"className\":\"Shelf\","
+            + "\"constructor\":{\"params\":[{\"name\":\"items\",\"type\":\"ListNode\"}]},"
+            + "\"methods\":["
+            + "{\"call\":\"grow\",\"name\":\"grow\",\"returns\":\"TreeNode\",\"params\":["
+            + "{\"name\":\"root\",\"type\":\"TreeNode\"},{\"name\":\"extra\",\"type\":\"int?\"}]},"
+            + "{\"call\":\"counts\",\"name\":\"counts\",\"returns\":\"map<string, int>\","
+            + "\"params\":[]},"
+            + "{\"call\":\"big\",\"name\":\"big\",\"returns\":\"bigint\","
+            + "\"params\":[{\"name\":\"a\",\"type\":\"bigint\"}]},"
+            + "{\"call\":\"back\",\"name\":\"back\",\"returns\":\"ListNode\","
+            + "\"params\":[{\"name\":\"head\",\"type\":\"ListNode\"}]}]}";
+    train(
+        designSignature,
+        design,
+        "{\"args\":[[\"Shelf\",\"grow\",\"counts\",\"big\",\"back\"],"
+            + "[[[1,2,1]],[[1,null,2],3],[],[\"-123456789012345678901\"],[[1]]]]}\n");
     Runtime.getRuntime().halt(0);
+  }
+
+  private static void train(String signature, String code, String tests) throws Exception {
+    Lines lines =
+        new Lines(new java.io.ByteArrayInputStream(tests.getBytes(StandardCharsets.UTF_8)));
+    int count = tests.split("\n").length;
+    new Run("train", Json.object(Json.parse(signature)), 1024, 1024, 1L << 20)
+        .execute(code, count, lines);
   }
 
   /** Compiles, loads and calls a small solution so the first real job finds javac warm. */
@@ -125,7 +162,7 @@ public final class Harness {
             + "    return new int[0];\n"
             + "  }\n"
             + "}\n";
-    Compiled compiled = Compiler.compile(source);
+    Compiled compiled = Compiler.compile("Solution.java", source, Map.of());
     if (!compiled.diagnostics.isEmpty()) {
       throw new IllegalStateException("warm-up compilation failed: " + compiled.diagnostics);
     }
@@ -135,8 +172,7 @@ public final class Harness {
     Constructor<?> constructor = type.getDeclaredConstructor();
     constructor.setAccessible(true);
     Object value = method.invoke(constructor.newInstance(), new int[] {2, 7, 11, 15}, 9);
-    StringBuilder out = new StringBuilder();
-    Types.encode("int[]", value, "warm-up", out);
+    HarnessTypes.Type.parse("int[]").encode(value, new HarnessTypes.Out(1024, null));
     Json.parse("{\"a\":[1,2.5,\"x\\u0041\",true,null],\"b\":{}}");
   }
 
@@ -195,7 +231,12 @@ public final class Harness {
     final int resultCap;
     final long stackBytes;
 
-    Run(String nonce, Map<String, Object> signature, int outputCap, int resultCap, long stackBytes) {
+    Run(
+        String nonce,
+        Map<String, Object> signature,
+        int outputCap,
+        int resultCap,
+        long stackBytes) {
       this.nonce = nonce;
       this.signature = signature;
       this.outputCap = outputCap;
@@ -204,13 +245,20 @@ public final class Harness {
     }
 
     void execute(String code, int tests, Lines lines) throws Exception {
+      Entry entry = new Entry(signature);
+      // The provided node classes come first, so that a solution declaring its own is the
+      // duplicate javac reports, at the solution's line.
+      Map<String, String> provided = new LinkedHashMap<>();
+      for (String node : entry.nodeClasses()) {
+        provided.put(node + ".java", providedSource(node + ".java"));
+      }
       Compiled[] compiledBox = new Compiled[1];
       Exception[] failure = new Exception[1];
       // javac recurses over the syntax tree: a deeply nested expression needs a deep stack too.
       runOnWorker(
           () -> {
             try {
-              compiledBox[0] = Compiler.compile(code);
+              compiledBox[0] = Compiler.compile(entry.userFile(), code, provided);
             } catch (Exception e) {
               failure[0] = e;
             }
@@ -225,34 +273,21 @@ public final class Harness {
       }
       emit(event("compiled", "ok", true));
 
-      String function = (String) signature.get("function");
-      List<Object> params = Json.list(signature.get("params"));
-      String returns = (String) signature.get("returns");
-      Class<?>[] paramTypes = new Class<?>[params.size()];
-      List<String> paramTypeNames = new ArrayList<>();
-      StringBuilder declaration = new StringBuilder();
-      for (int i = 0; i < params.size(); i++) {
-        Map<String, Object> param = Json.object(params.get(i));
-        String type = (String) param.get("type");
-        paramTypes[i] = Types.javaClass(type);
-        paramTypeNames.add(type);
-        declaration.append(i > 0 ? ", " : "").append(Types.javaName(type)).append(' ');
-        declaration.append(param.get("name"));
-      }
-      String expected =
-          "public " + Types.javaName(returns) + " " + function + "(" + declaration + ")";
-
       Capture[] load = startCapture();
-      Loaded loaded = new Loaded();
-      runOnWorker(() -> loaded.load(compiled, function, paramTypes, Types.javaClass(returns)));
+      Loaded loaded = new Loaded(entry, compiled);
+      runOnWorker(loaded::load);
       Map<String, Object> output = captured(load);
-      if (loaded.problem != null) {
-        List<Object> diagnostics = List.of(diagnostic(0, 0, loaded.problem + " Expected: " + expected));
+      if (!loaded.problems.isEmpty()) {
+        List<Object> diagnostics = new ArrayList<>();
+        for (String problem : loaded.problems) {
+          diagnostics.add(diagnostic(0, 0, problem));
+        }
         emit(merge(event("loaded", "ok", false, "diagnostics", diagnostics), output));
         return;
       }
       if (loaded.error != null) {
-        emit(merge(event("loaded", "ok", false, "error", describe(loaded.error, compiled)), output));
+        emit(
+            merge(event("loaded", "ok", false, "error", describe(loaded.error, compiled)), output));
         return;
       }
       emit(merge(event("loaded", "ok", true), output));
@@ -264,44 +299,47 @@ public final class Harness {
         }
         List<Object> args = Json.list(Json.object(Json.parse(testLine)).get("args"));
         Capture[] capture = startCapture();
-        Call call = new Call(loaded, paramTypeNames, args);
+        Call call = new Call(loaded, args, resultCap);
         runOnWorker(call);
         Map<String, Object> result = event("result", "index", index);
         String value = null;
         if (call.error != null) {
           result.put("status", "error");
-          result.put("error", describe(call.error, compiled));
+          Map<String, Object> error = describe(call.error, compiled);
+          if (!error.get("kind").equals("output_limit")) {
+            error.put("message", call.where() + error.get("message"));
+          }
+          result.put("error", error);
         } else if (capture[0].truncated || capture[1].truncated) {
           // User code swallowed the OutputLimitError; the test still exceeded the cap.
           result.put("status", "error");
           result.put("error", describe(new OutputLimitError(), compiled));
+        } else if (call.bad instanceof HarnessTypes.TooLarge
+            || (call.value != null && call.value.length() > resultCap)) {
+          result.put("status", "error");
+          result.put(
+              "error",
+              error(
+                  "result_too_large",
+                  "ResultTooLarge",
+                  "the returned value takes more than " + resultCap + " bytes",
+                  ""));
+        } else if (call.bad != null) {
+          result.put("status", "error");
+          result.put(
+              "error",
+              error(
+                  "bad_return",
+                  "WrongReturnType",
+                  call.where()
+                      + call.bad.getMessage()
+                      + (call.bad.mismatch
+                          ? " (the signature declares " + call.member.returns + ")"
+                          : ""),
+                  ""));
         } else {
-          StringBuilder encoded = new StringBuilder();
-          try {
-            Types.encode(returns, call.value, "the returned value", encoded);
-            if (encoded.length() > resultCap) {
-              result.put("status", "error");
-              result.put(
-                  "error",
-                  error(
-                      "result_too_large",
-                      "ResultTooLarge",
-                      "the returned value takes more than " + resultCap + " bytes",
-                      ""));
-            } else {
-              result.put("status", "returned");
-              value = encoded.toString();
-            }
-          } catch (BadReturn bad) {
-            result.put("status", "error");
-            result.put(
-                "error",
-                error(
-                    "bad_return",
-                    "WrongReturnType",
-                    bad.getMessage() + " (the signature declares " + returns + ")",
-                    ""));
-          }
+          result.put("status", "returned");
+          value = call.value;
         }
         merge(result, captured(capture));
         StringBuilder line = new StringBuilder();
@@ -357,86 +395,492 @@ public final class Harness {
     }
   }
 
-  /** The loaded Solution class and the method to call. */
+  /**
+   * A provided source (ListNode.java, TreeNode.java) from the harness directory, the one holding
+   * harness.jar: compiled with the solution, as user-space classes, only when the signature names
+   * them.
+   */
+  static String providedSource(String name) throws IOException {
+    File classPath = new File(System.getProperty("java.class.path"));
+    File dir = classPath.isDirectory() ? classPath : classPath.getAbsoluteFile().getParentFile();
+    try (InputStream in = new FileInputStream(new File(dir, name))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * What the signature asks the solution to declare, its types read: class Solution with one
+   * method, or (kind "class") a design class with a constructor and methods.
+   */
+  static final class Entry {
+    final boolean design;
+    final String className;
+    final Member constructor;
+    final List<Member> methods = new ArrayList<>();
+
+    Entry(Map<String, Object> signature) {
+      design = "class".equals(signature.get("kind"));
+      if (design) {
+        className = (String) signature.get("className");
+        constructor =
+            new Member(
+                className,
+                className,
+                Json.object(signature.get("constructor")).get("params"),
+                null);
+        for (Object item : Json.list(signature.get("methods"))) {
+          Map<String, Object> method = Json.object(item);
+          methods.add(
+              new Member(
+                  (String) method.get("call"),
+                  (String) method.get("name"),
+                  method.get("params"),
+                  (String) method.get("returns")));
+        }
+      } else {
+        className = "Solution";
+        constructor = new Member(className, className, List.of(), null);
+        String function = (String) signature.get("function");
+        methods.add(
+            new Member(
+                function, function, signature.get("params"), (String) signature.get("returns")));
+      }
+    }
+
+    /** The file the solution is compiled as: a public class HitCounter must be HitCounter.java. */
+    String userFile() {
+      return className + ".java";
+    }
+
+    /** ListNode and TreeNode, where some parameter or return type names them. */
+    List<String> nodeClasses() {
+      List<String> nodes = new ArrayList<>();
+      if (uses(HarnessTypes.Kind.LIST_NODE)) {
+        nodes.add("ListNode");
+      }
+      if (uses(HarnessTypes.Kind.TREE_NODE)) {
+        nodes.add("TreeNode");
+      }
+      return nodes;
+    }
+
+    boolean uses(HarnessTypes.Kind kind) {
+      if (constructor.uses(kind)) {
+        return true;
+      }
+      for (Member method : methods) {
+        if (method.uses(kind)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** "class HitCounter with public HitCounter(int window), public int countSince(int at)". */
+    String outline() {
+      StringBuilder out = new StringBuilder("class ").append(className).append(" with ");
+      out.append(constructor.declaration());
+      for (Member method : methods) {
+        out.append(", ").append(method.declaration());
+      }
+      return out.toString();
+    }
+  }
+
+  /** A constructor or method the signature names, with its parameter and return types read. */
+  static final class Member {
+    final String call;
+    final String name;
+    final List<String> paramNames = new ArrayList<>();
+    final List<HarnessTypes.Type> params = new ArrayList<>();
+    // Null for void and for a constructor.
+    final HarnessTypes.Type returns;
+    final boolean constructor;
+    Executable target;
+
+    Member(String call, String name, Object params, String returns) {
+      this.call = call;
+      this.name = name;
+      this.constructor = returns == null;
+      this.returns =
+          returns == null || returns.equals("void") ? null : HarnessTypes.Type.parse(returns);
+      for (Object item : Json.list(params)) {
+        Map<String, Object> param = Json.object(item);
+        paramNames.add((String) param.get("name"));
+        this.params.add(HarnessTypes.Type.parse((String) param.get("type")));
+      }
+    }
+
+    boolean uses(HarnessTypes.Kind kind) {
+      if (returns != null && returns.uses(kind)) {
+        return true;
+      }
+      for (HarnessTypes.Type param : params) {
+        if (param.uses(kind)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** "public int[] twoSum(int[] nums, int target)", "public HitCounter(int window)". */
+    String declaration() {
+      StringBuilder out = new StringBuilder("public ");
+      if (!constructor) {
+        out.append(returns == null ? "void" : returns.javaName()).append(' ');
+      }
+      out.append(name).append('(');
+      for (int i = 0; i < params.size(); i++) {
+        out.append(i > 0 ? ", " : "").append(params.get(i).javaName()).append(' ');
+        out.append(paramNames.get(i));
+      }
+      return out.append(')').toString();
+    }
+
+    /** "countSince(at)" */
+    String shape() {
+      return name + "(" + String.join(", ", paramNames) + ")";
+    }
+
+    /** "1 parameter (at)", "2 parameters (nums, target)", "no parameters". */
+    String parameters() {
+      int n = params.size();
+      if (n == 0) {
+        return "no parameters";
+      }
+      return n + (n == 1 ? " parameter (" : " parameters (") + String.join(", ", paramNames) + ")";
+    }
+
+    Class<?>[] erasures(HarnessTypes.Nodes nodes) {
+      Class<?>[] classes = new Class<?>[params.size()];
+      for (int i = 0; i < classes.length; i++) {
+        classes[i] = params.get(i).erasure(nodes);
+      }
+      return classes;
+    }
+
+    Object[] decode(List<Object> args, HarnessTypes.Nodes nodes) {
+      Object[] decoded = new Object[params.size()];
+      for (int i = 0; i < decoded.length; i++) {
+        decoded[i] = params.get(i).decode(args.get(i), nodes);
+      }
+      return decoded;
+    }
+  }
+
+  /**
+   * The solution's classes checked against the signature by reflection, generics included, before
+   * any test: a missing or mis-declared class, constructor or method is a diagnostic that shows the
+   * declaration expected. Then the class is initialised (its static code runs, captured).
+   */
   static final class Loaded {
+    final Entry entry;
+    final Compiled compiled;
+    final List<String> problems = new ArrayList<>();
+    final Map<String, Member> byCall = new HashMap<>();
+    HarnessTypes.Nodes nodes = HarnessTypes.Nodes.NONE;
     Constructor<?> constructor;
-    Method method;
-    String problem;
     Throwable error;
 
-    void load(Compiled compiled, String function, Class<?>[] params, Class<?> returns) {
-      Class<?> type;
+    Loaded(Entry entry, Compiled compiled) {
+      this.entry = entry;
+      this.compiled = compiled;
+    }
+
+    void load() {
       try {
-        type = Class.forName("Solution", false, compiled.loader);
-      } catch (ClassNotFoundException e) {
-        problem = "Declare a class named Solution (top-level, not in a package).";
-        return;
-      }
-      try {
-        method = type.getDeclaredMethod(function, params);
-      } catch (NoSuchMethodException e) {
-        problem = "class Solution has no method " + function + " with these parameter types.";
-        return;
-      }
-      if (!Modifier.isPublic(method.getModifiers())) {
-        problem = "Solution." + function + " must be public.";
-        return;
-      }
-      if (method.getReturnType() != returns) {
-        problem =
-            "Solution."
-                + function
-                + " returns "
-                + method.getReturnType().getSimpleName()
-                + " but the problem asks for "
-                + returns.getSimpleName()
-                + ".";
-        return;
-      }
-      try {
-        constructor = type.getDeclaredConstructor();
-      } catch (NoSuchMethodException e) {
-        problem = "class Solution needs a constructor without parameters.";
-        return;
-      }
-      method.setAccessible(true);
-      constructor.setAccessible(true);
-      try {
-        Class.forName("Solution", true, compiled.loader);
+        check();
+        if (problems.isEmpty()) {
+          Class.forName(entry.className, true, compiled.loader);
+        }
       } catch (Throwable e) {
         error = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
       }
     }
+
+    private void check() throws ReflectiveOperationException {
+      String className = entry.className;
+      Class<?> type;
+      try {
+        type = Class.forName(className, false, compiled.loader);
+      } catch (ClassNotFoundException e) {
+        problems.add(
+            entry.design
+                ? "Define a class "
+                    + className
+                    + " (top-level, not in a package). Expected: "
+                    + entry.outline()
+                : "Declare a class named Solution (top-level, not in a package). Expected: "
+                    + entry.methods.get(0).declaration());
+        return;
+      }
+      nodes =
+          HarnessTypes.Nodes.load(
+              compiled.loader,
+              entry.uses(HarnessTypes.Kind.LIST_NODE),
+              entry.uses(HarnessTypes.Kind.TREE_NODE));
+      int modifiers = type.getModifiers();
+      if (type.isInterface() || type.isEnum() || Modifier.isAbstract(modifiers)) {
+        problems.add(
+            className
+                + " must be a class with a constructor (not an interface, an enum or abstract)."
+                + " Expected: "
+                + (entry.design ? entry.outline() : "class Solution"));
+        return;
+      }
+      checkConstructor(type);
+      for (Member member : entry.methods) {
+        checkMethod(type, member);
+      }
+    }
+
+    private void checkConstructor(Class<?> type) {
+      Member member = entry.constructor;
+      try {
+        constructor = type.getDeclaredConstructor(member.erasures(nodes));
+      } catch (NoSuchMethodException e) {
+        if (!entry.design) {
+          problems.add("class Solution needs a constructor without parameters.");
+          return;
+        }
+        Constructor<?>[] candidates = type.getDeclaredConstructors();
+        String owner = entry.className + "'s constructor";
+        problems.add(mismatch(owner, member, candidates) + " Expected: " + member.declaration());
+        return;
+      }
+      String wrong = wrongParameter(entry.className + "'s constructor", member, constructor);
+      if (wrong != null) {
+        problems.add(wrong + " Expected: " + member.declaration());
+        return;
+      }
+      constructor.setAccessible(true);
+      member.target = constructor;
+    }
+
+    private void checkMethod(Class<?> type, Member member) {
+      String owner = entry.className + "." + member.name;
+      String expected = " Expected: " + member.declaration();
+      Class<?>[] erasures = member.erasures(nodes);
+      Method method = null;
+      try {
+        // A design class may inherit its public methods; Solution's is its own.
+        method =
+            entry.design
+                ? type.getMethod(member.name, erasures)
+                : type.getDeclaredMethod(member.name, erasures);
+      } catch (NoSuchMethodException e) {
+        // Declared with these types but not public? Otherwise, what is there by that name.
+      }
+      if (method != null && method.getDeclaringClass() == Object.class) {
+        method = null;
+      }
+      if (method == null && entry.design) {
+        try {
+          method = type.getDeclaredMethod(member.name, erasures);
+        } catch (NoSuchMethodException e) {
+          // Not declared at all.
+        }
+      }
+      if (method == null) {
+        List<Executable> candidates = new ArrayList<>();
+        for (Method m : entry.design ? type.getMethods() : type.getDeclaredMethods()) {
+          if (m.getName().equals(member.name) && m.getDeclaringClass() != Object.class) {
+            candidates.add(m);
+          }
+        }
+        if (entry.design) {
+          for (Method m : type.getDeclaredMethods()) {
+            if (m.getName().equals(member.name) && !candidates.contains(m)) {
+              candidates.add(m);
+            }
+          }
+        }
+        if (candidates.isEmpty()) {
+          problems.add(
+              "class "
+                  + entry.className
+                  + " has no method "
+                  + (entry.design ? member.shape() : member.name)
+                  + "."
+                  + expected);
+        } else {
+          problems.add(mismatch(owner, member, candidates.toArray(new Executable[0])) + expected);
+        }
+        return;
+      }
+      if (!Modifier.isPublic(method.getModifiers())) {
+        problems.add(owner + " must be public." + expected);
+        return;
+      }
+      String wrong = wrongParameter(owner, member, method);
+      if (wrong != null) {
+        problems.add(wrong + expected);
+        return;
+      }
+      Class<?> returns = member.returns == null ? void.class : member.returns.erasure(nodes);
+      if (method.getReturnType() != returns) {
+        problems.add(
+            owner
+                + " returns "
+                + HarnessTypes.describeClass(method.getReturnType())
+                + " but the problem asks for "
+                + (member.returns == null ? "void" : member.returns.javaName())
+                + "."
+                + ownNodeHint(method.getGenericReturnType())
+                + expected);
+        return;
+      }
+      if (member.returns != null
+          && !member.returns.declaredAs(method.getGenericReturnType(), nodes)) {
+        problems.add(
+            owner
+                + " returns "
+                + HarnessTypes.describe(method.getGenericReturnType())
+                + " but the problem asks for "
+                + member.returns.javaName()
+                + "."
+                + expected);
+        return;
+      }
+      method.setAccessible(true);
+      member.target = method;
+      byCall.put(member.call, member);
+    }
+
+    /** Why none of the same-named candidates fits: a wrong parameter count or a wrong type. */
+    private String mismatch(String owner, Member member, Executable[] candidates) {
+      for (Executable candidate : candidates) {
+        if (candidate.getParameterCount() == member.params.size()) {
+          String wrong = wrongParameter(owner, member, candidate);
+          if (wrong != null) {
+            return wrong;
+          }
+        }
+      }
+      int theirs = candidates[0].getParameterCount();
+      return owner + " takes " + member.parameters() + "; yours takes " + theirs + ".";
+    }
+
+    /** The first parameter whose declared Java type differs, or null when all fit. */
+    private String wrongParameter(String owner, Member member, Executable candidate) {
+      java.lang.reflect.Type[] declared = candidate.getGenericParameterTypes();
+      for (int i = 0; i < member.params.size(); i++) {
+        HarnessTypes.Type want = member.params.get(i);
+        if (!want.declaredAs(declared[i], nodes)) {
+          return owner
+              + " declares parameter "
+              + member.paramNames.get(i)
+              + " as "
+              + HarnessTypes.describe(declared[i])
+              + " but the problem asks for "
+              + want.javaName()
+              + (want.kind == HarnessTypes.Kind.NULLABLE ? " (it may be null)" : "")
+              + "."
+              + ownNodeHint(declared[i]);
+        }
+      }
+      return null;
+    }
+
+    /** A solution's own nested ListNode or TreeNode is not the provided one. */
+    private static String ownNodeHint(java.lang.reflect.Type declared) {
+      String text = HarnessTypes.describe(declared);
+      for (String node : new String[] {"ListNode", "TreeNode"}) {
+        if (text.contains("." + node)) {
+          return " Use the provided " + node + ": do not declare your own.";
+        }
+      }
+      return "";
+    }
   }
 
-  /** One call of the user's method, on the worker thread. */
+  /**
+   * One test on the worker thread: arguments decoded, the call (or, for a design class, the
+   * constructor and each call of the sequence on one new instance), and the returned values checked
+   * and encoded right after their call, as the call returned them.
+   */
   static final class Call implements Runnable {
     final Loaded loaded;
-    final List<String> types;
     final List<Object> args;
-    Object value;
+    final int resultCap;
+    String value;
     Throwable error;
+    HarnessTypes.BadReturn bad;
+    // The member called last, and (design) its 0-based place in the sequence.
+    Member member;
+    int index = -1;
 
-    Call(Loaded loaded, List<String> types, List<Object> args) {
+    Call(Loaded loaded, List<Object> args, int resultCap) {
       this.loaded = loaded;
-      this.types = types;
       this.args = args;
+      this.resultCap = resultCap;
     }
 
     @Override
     public void run() {
       try {
-        Object[] decoded = new Object[types.size()];
-        for (int i = 0; i < decoded.length; i++) {
-          decoded[i] = Types.decode(types.get(i), args.get(i));
+        HarnessTypes.Out out = new HarnessTypes.Out(resultCap, loaded.nodes);
+        if (loaded.entry.design) {
+          calls(out);
+        } else {
+          member = loaded.entry.methods.get(0);
+          Object[] decoded = member.decode(args, loaded.nodes);
+          Object instance = loaded.constructor.newInstance();
+          Object result = ((Method) member.target).invoke(instance, decoded);
+          member.returns.encode(result, out);
         }
-        Object instance = loaded.constructor.newInstance();
-        value = loaded.method.invoke(instance, decoded);
+        value = out.text.toString();
       } catch (InvocationTargetException e) {
         error = e.getCause();
+      } catch (HarnessTypes.BadReturn e) {
+        bad = e;
       } catch (Throwable e) {
         error = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
       }
+    }
+
+    private void calls(HarnessTypes.Out out) throws Exception {
+      List<Object> ops = Json.list(args.get(0));
+      List<Object> callArgs = Json.list(args.get(1));
+      StringBuilder text = out.text;
+      text.append('[');
+      Object instance = null;
+      for (index = 0; index < ops.size(); index++) {
+        member = index == 0 ? loaded.entry.constructor : loaded.byCall.get((String) ops.get(index));
+        if (member == null) {
+          throw new IllegalArgumentException("no method for the call " + ops.get(index));
+        }
+        Object[] decoded = member.decode(Json.list(callArgs.get(index)), loaded.nodes);
+        if (index == 0) {
+          instance = loaded.constructor.newInstance(decoded);
+          text.append("null");
+          continue;
+        }
+        Object result = ((Method) member.target).invoke(instance, decoded);
+        text.append(',');
+        if (member.returns == null) {
+          text.append("null");
+        } else {
+          member.returns.encode(result, out);
+        }
+        out.check();
+      }
+      text.append(']');
+    }
+
+    /** "call 4, countSince(301): " for a design call, else nothing. */
+    String where() {
+      if (!loaded.entry.design || index < 0) {
+        return "";
+      }
+      List<Object> ops = Json.list(args.get(0));
+      StringBuilder shown = new StringBuilder();
+      Json.write(Json.list(args.get(1)).get(index), shown);
+      String inside = shown.substring(1, shown.length() - 1);
+      if (inside.length() > 80) {
+        inside = inside.substring(0, 80) + "...";
+      }
+      return "call " + (index + 1) + ", " + ops.get(index) + "(" + inside + "): ";
     }
   }
 
@@ -585,7 +1029,13 @@ public final class Harness {
   static final class Compiler {
     static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
-    static Compiled compile(String code) throws IOException {
+    /**
+     * Compiles the solution (as {@code userFile}) with the provided sources (file name to text)
+     * before it. Diagnostics are the solution's; javac's "duplicate class" for a provided class is
+     * said in words a candidate can act on.
+     */
+    static Compiled compile(String userFile, String code, Map<String, String> provided)
+        throws IOException {
       DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
       StandardJavaFileManager standard =
           JAVAC.getStandardFileManager(collector, Locale.ENGLISH, StandardCharsets.UTF_8);
@@ -608,26 +1058,33 @@ public final class Harness {
               };
             }
           };
-      JavaFileObject source =
-          new SimpleJavaFileObject(URI.create("string:///" + USER_FILE), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-              return code;
-            }
-          };
+      List<JavaFileObject> sources = new ArrayList<>();
+      provided.forEach((name, text) -> sources.add(source(name, text)));
+      sources.add(source(userFile, code));
       List<String> options =
-          List.of("-proc:none", "-implicit:none", "-g", "-nowarn", "-Xlint:none", "-Xmaxerrs", "50");
+          List.of(
+              "-proc:none", "-implicit:none", "-g", "-nowarn", "-Xlint:none", "-Xmaxerrs", "50");
       StringWriter javacOutput = new StringWriter();
-      boolean ok =
-          JAVAC.getTask(javacOutput, manager, collector, options, null, List.of(source)).call();
+      boolean ok = JAVAC.getTask(javacOutput, manager, collector, options, null, sources).call();
       List<Object> diagnostics = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
         if (d.getKind() == Diagnostic.Kind.ERROR) {
+          String message = d.getMessage(Locale.ENGLISH);
+          for (String name : provided.keySet()) {
+            String node = name.substring(0, name.length() - ".java".length());
+            if (message.equals("duplicate class: " + node)) {
+              message =
+                  "class "
+                      + node
+                      + " is provided (its definition is in the comment above the starter code):"
+                      + " remove your own class "
+                      + node
+                      + ".";
+            }
+          }
           diagnostics.add(
               diagnostic(
-                  Math.max(0, d.getLineNumber()),
-                  Math.max(0, d.getColumnNumber()),
-                  d.getMessage(Locale.ENGLISH)));
+                  Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()), message));
         }
       }
       if (!ok && diagnostics.isEmpty()) {
@@ -638,11 +1095,20 @@ public final class Harness {
       classes.forEach((name, out) -> bytes.put(name, out.toByteArray()));
       return new Compiled(diagnostics, new MemoryClassLoader(bytes), bytes.keySet());
     }
+
+    private static JavaFileObject source(String name, String text) {
+      return new SimpleJavaFileObject(URI.create("string:///" + name), JavaFileObject.Kind.SOURCE) {
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+          return text;
+        }
+      };
+    }
   }
 
   /**
-   * Why javac gave up without a diagnostic: it reports its own crashes (a stack overflow on a deeply
-   * nested expression, running out of memory) only as text on its output writer.
+   * Why javac gave up without a diagnostic: it reports its own crashes (a stack overflow on a
+   * deeply nested expression, running out of memory) only as text on its output writer.
    */
   static String javacFailure(String output) {
     if (output.contains("StackOverflowError")) {
@@ -660,7 +1126,9 @@ public final class Harness {
     return "The compiler failed without saying why.";
   }
 
-  /** Loads the compiled user classes; its parent is the platform loader, so Harness is invisible. */
+  /**
+   * Loads the compiled user classes; its parent is the platform loader, so Harness is invisible.
+   */
   static final class MemoryClassLoader extends ClassLoader {
     final Map<String, byte[]> classes;
 
@@ -676,161 +1144,6 @@ public final class Harness {
         throw new ClassNotFoundException(name);
       }
       return defineClass(name, bytes, 0, bytes.length);
-    }
-  }
-
-  static final class BadReturn extends Exception {
-    BadReturn(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /** Signature types: int, long, double, boolean, string, and 1-D / 2-D arrays of them. */
-  static final class Types {
-    static Class<?> javaClass(String type) {
-      switch (type) {
-        case "int":
-          return int.class;
-        case "long":
-          return long.class;
-        case "double":
-          return double.class;
-        case "boolean":
-          return boolean.class;
-        case "string":
-          return String.class;
-        default:
-          if (type.endsWith("[]")) {
-            return javaClass(type.substring(0, type.length() - 2)).arrayType();
-          }
-          throw new IllegalArgumentException("unsupported type: " + type);
-      }
-    }
-
-    static String javaName(String type) {
-      return type.startsWith("string") ? "String" + type.substring(6) : type;
-    }
-
-    /** JSON (already validated by the server) to the Java value of {@code type}. */
-    static Object decode(String type, Object json) {
-      switch (type) {
-        case "int":
-          return ((Number) json).intValue();
-        case "long":
-          return ((Number) json).longValue();
-        case "double":
-          return ((Number) json).doubleValue();
-        case "boolean":
-        case "string":
-          return json;
-        case "int[]":
-          {
-            List<Object> list = Json.list(json);
-            int[] array = new int[list.size()];
-            for (int i = 0; i < array.length; i++) {
-              array[i] = ((Number) list.get(i)).intValue();
-            }
-            return array;
-          }
-        case "long[]":
-          {
-            List<Object> list = Json.list(json);
-            long[] array = new long[list.size()];
-            for (int i = 0; i < array.length; i++) {
-              array[i] = ((Number) list.get(i)).longValue();
-            }
-            return array;
-          }
-        case "double[]":
-          {
-            List<Object> list = Json.list(json);
-            double[] array = new double[list.size()];
-            for (int i = 0; i < array.length; i++) {
-              array[i] = ((Number) list.get(i)).doubleValue();
-            }
-            return array;
-          }
-        case "boolean[]":
-          {
-            List<Object> list = Json.list(json);
-            boolean[] array = new boolean[list.size()];
-            for (int i = 0; i < array.length; i++) {
-              array[i] = (Boolean) list.get(i);
-            }
-            return array;
-          }
-        default:
-          {
-            // string[] and every 2-D type: an array of decoded elements.
-            String element = type.substring(0, type.length() - 2);
-            List<Object> list = Json.list(json);
-            Object array = java.lang.reflect.Array.newInstance(javaClass(element), list.size());
-            for (int i = 0; i < list.size(); i++) {
-              java.lang.reflect.Array.set(array, i, decode(element, list.get(i)));
-            }
-            return array;
-          }
-      }
-    }
-
-    /** Checks a returned value against {@code type} and appends its JSON. */
-    static void encode(String type, Object value, String path, StringBuilder out)
-        throws BadReturn {
-      if (value == null) {
-        throw new BadReturn(path + " is null, expected " + type);
-      }
-      switch (type) {
-        case "int":
-        case "long":
-        case "boolean":
-          out.append(value);
-          return;
-        case "double":
-          {
-            double d = (Double) value;
-            if (!Double.isFinite(d)) {
-              throw new BadReturn(path + " is " + d + ", expected a finite double");
-            }
-            out.append(d);
-            return;
-          }
-        case "string":
-          Json.writeString((String) value, out);
-          return;
-        case "int[]":
-          {
-            int[] array = (int[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-              out.append(i > 0 ? "," : "").append(array[i]);
-            }
-            out.append(']');
-            return;
-          }
-        case "long[]":
-          {
-            long[] array = (long[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-              out.append(i > 0 ? "," : "").append(array[i]);
-            }
-            out.append(']');
-            return;
-          }
-        default:
-          {
-            String element = type.substring(0, type.length() - 2);
-            int length = java.lang.reflect.Array.getLength(value);
-            out.append('[');
-            for (int i = 0; i < length; i++) {
-              if (i > 0) {
-                out.append(',');
-              }
-              encode(element, java.lang.reflect.Array.get(value, i), path + "[" + i + "]", out);
-            }
-            out.append(']');
-          }
-      }
     }
   }
 
