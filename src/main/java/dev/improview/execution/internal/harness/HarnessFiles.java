@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The harness directory on the host: the three harness programs copied from the classpath (with the
- * Java harness's second source and the ListNode and TreeNode sources it compiles with a solution)
+ * Java harness's other sources and the ListNode and TreeNode sources it compiles with a solution)
  * and the Java harness compiled (for Java 17) into {@value #JAVA_HARNESS_JAR} at start-up.
  * Sandboxes see it read-only at {@code /harness}; on the host it is owned by the server and
  * read-only too, so nothing can change it after start.
@@ -39,9 +39,10 @@ public class HarnessFiles implements AutoCloseable {
   /** The compiled Java harness; a jar because a JVM class archive cannot record a directory. */
   public static final String JAVA_HARNESS_JAR = "harness.jar";
 
-  // The Java harness's second source (its value types), compiled into the jar with Harness.java,
-  // and the node classes the harness compiles with a solution whose signature names them.
-  private static final List<String> JAVA_HARNESS_SOURCES = List.of("HarnessTypes.java");
+  // The Java harness's other sources (value types; declarations), compiled into the jar with
+  // Harness.java, and the node classes it compiles with a solution whose signature names them.
+  private static final List<String> JAVA_HARNESS_SOURCES =
+      List.of("HarnessTypes.java", "HarnessEntry.java");
   private static final List<String> JAVA_PROVIDED = List.of("ListNode.java", "TreeNode.java");
 
   // Entries and the jar itself carry a fixed time: a class archive checks the jar's mtime.

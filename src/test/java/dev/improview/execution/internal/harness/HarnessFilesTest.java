@@ -25,6 +25,7 @@ class HarnessFilesTest {
                 "harness.py",
                 "Harness.java",
                 "HarnessTypes.java",
+                "HarnessEntry.java",
                 "ListNode.java",
                 "TreeNode.java",
                 "harness.jar");
