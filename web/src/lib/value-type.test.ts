@@ -1,3 +1,7 @@
+/// <reference types="node" />
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseSignature, parseType, typeName, type ValueType } from "./value-type";
 
@@ -73,7 +77,7 @@ describe("parseType", () => {
   });
 
   it("names a type as the server writes it", () => {
-    for (const name of ["int", "ListNode[]", "TreeNode?", "map<string, int?[]>[]", "bigint[]?"]) {
+    for (const name of ["int", "ListNode[]", "TreeNode[]?", "map<string, int?[]>[]", "bigint[]?"]) {
       expect(typeName(type(name))).toBe(name);
     }
   });
@@ -139,5 +143,26 @@ describe("parseSignature", () => {
       ok: false,
       error: expect.stringMatching(/^methods\[0\] \(m\) returns: type "Set<int>"/),
     });
+  });
+});
+
+// The grammar's shared cases: the server's ValueTypeGrammarTest reads the same file, so the page
+// and the server cannot disagree on a type name.
+const grammar = JSON.parse(
+  readFileSync(
+    join(dirname(fileURLToPath(import.meta.url)), "../../../src/test/resources/value-types.json"),
+    "utf8",
+  ),
+) as { valid: { name: string; canonical: string }[]; invalid: string[] };
+
+describe("the type grammar shared with the server", () => {
+  it.each(grammar.valid)("reads $name as $canonical", ({ name, canonical }) => {
+    const parsed = parseType(name);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(typeName(parsed.value)).toBe(canonical);
+  });
+
+  it.each(grammar.invalid)("refuses %j", (name) => {
+    expect(parseType(name).ok).toBe(false);
   });
 });

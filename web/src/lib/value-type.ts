@@ -96,6 +96,10 @@ class Reader {
       } else if (this.text.startsWith("?", this.at)) {
         this.at += 1;
         if (type.kind === "nullable") throw new TypeSyntaxError("? twice in a row");
+        if (type.kind === "list" || type.kind === "tree") {
+          const name = typeName(type);
+          throw new TypeSyntaxError(`${name}? is ${name}: the empty list or tree already is null`);
+        }
         type = wrap({ kind: "nullable", inner: type });
       } else {
         return type;
