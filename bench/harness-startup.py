@@ -72,7 +72,9 @@ def checkout(rev, into):
     # The harness's own Java sources go into its class path; the node classes are the user's.
     sources = [os.path.join(into, n) for n in os.listdir(into)
                if n.endswith(".java") and n not in ("ListNode.java", "TreeNode.java")]
-    subprocess.run(["javac", "-d", os.path.join(into, "classes")] + sources, check=True)
+    # Compiled beside the sources, as in the harness directory: the Java harness reads the node
+    # classes from the directory of its class path.
+    subprocess.run(["javac", "-d", into] + sources, check=True)
     return into
 
 
@@ -82,7 +84,7 @@ def command(language, harness):
     if language == "python":
         return ["/usr/bin/python3", "-I", "-S", "-B", os.path.join(harness, "harness.py"), "33554432"]
     return ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-            "-XX:-UsePerfData", "-Xlog:disable", "-cp", os.path.join(harness, "classes"), "Harness"]
+            "-XX:-UsePerfData", "-Xlog:disable", "-cp", harness, "Harness"]
 
 
 def cpu_of_one_run(language, harness):
