@@ -5,8 +5,9 @@
 # time is believed: the server measures every test from outside the sandbox.
 #
 # Signatures of the first format's types (int, long, double, boolean, string and their arrays) are
-# handled here alone. The other types (bigint, ListNode, TreeNode, T?, maps) and design classes are
-# harness_types.py's, loaded only for a job that needs them: plain problems never pay for it.
+# handled here alone, by the code below. The other types (bigint, ListNode, TreeNode, T?, maps) and
+# design classes are harness_types.py's, loaded only for a job that needs them: plain problems
+# never pay for it (not even to compile it: with -B every start compiles what it runs).
 
 import builtins
 import io
@@ -144,35 +145,31 @@ def describe_error(error, source_lines):
 # ---- Types: decode (already validated by the server) and check + encode returned values. ----
 
 PLAIN_SCALARS = frozenset(("int", "long", "double", "boolean", "string"))
-TYPES_MODULE = "_improview_types"
-
-
-def is_plain_type(type_name):
-    # A scalar of the first format followed by nothing but []: the server writes names canonically,
-    # and anything else (int?, map<string, int>, ListNode[]) goes to harness_types' reader.
-    while type_name.endswith("[]"):
-        type_name = type_name[:-2]
-    return type_name in PLAIN_SCALARS
 
 
 def is_plain(signature):
-    return (signature.get("kind", "function") == "function" and is_plain_type(signature["returns"])
-            and all(is_plain_type(p["type"]) for p in signature["params"]))
+    """True for a function whose types are the first format's: a scalar followed by nothing but []
+    (the server writes names canonically). Anything else is harness_types' to read."""
+    if signature.get("kind", "function") != "function":
+        return False
+    for name in [signature["returns"]] + [p["type"] for p in signature["params"]]:
+        while name.endswith("[]"):
+            name = name[:-2]
+        if name not in PLAIN_SCALARS:
+            return False
+    return True
 
 
 def load_types():
-    """harness_types.py from beside this file (python runs with -I, so this directory is not on
-    sys.path), loaded once and registered as sys.modules["_improview_types"]: the mutation check of
-    a problem's reference, which runs as a solution, uses it too."""
-    module = sys.modules.get(TYPES_MODULE)
+    # harness_types.py from beside this file (run with -I, this directory is not on sys.path), once;
+    # registered in sys.modules for the mutation check of a problem's reference, which runs as a solution.
+    module = sys.modules.get("_improview_types")
     if module is None:
         path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "harness_types.py")
-        with io.open(path, encoding="utf-8") as source:
-            code = compile(source.read(), path, "exec", dont_inherit=True)
-        module = type(sys)(TYPES_MODULE)
+        module = sys.modules["_improview_types"] = type(sys)("_improview_types")
         module.__file__ = path
-        exec(code, module.__dict__)
-        sys.modules[TYPES_MODULE] = module
+        with io.open(path, encoding="utf-8") as source:
+            exec(compile(source.read(), path, "exec", dont_inherit=True), module.__dict__)
     return module
 
 
@@ -260,127 +257,12 @@ def encode(type_name, value, path, out):
     out.append(encode_scalar(type_name, value, path))
 
 
-# ---- Running the tests: one attempt(args, line) per kind of signature, giving (result, value JSON). ----
-
-def output_exceeded():
-    return captures["out"].truncated or captures["err"].truncated
-
+# ---- The run. ----
 
 def check_output():
     # User code may have swallowed OutputLimitExceeded; the test still exceeded the cap.
-    if output_exceeded():
+    if captures["out"].truncated or captures["err"].truncated:
         raise OutputLimitExceeded()
-
-
-def too_large(result_cap):
-    return {"kind": "result_too_large", "type": "ResultTooLarge",
-            "message": "the returned value takes more than " + str(result_cap) + " bytes", "stack": ""}
-
-
-def plain_attempts(function, signature, result_cap, source_lines):
-    params = signature["params"]
-    returns = signature["returns"]
-
-    def attempt(args, line):
-        args = [decode(p["type"], a) for p, a in zip(params, args)]
-        try:
-            value = function(*args)
-            if output_exceeded():
-                return {"status": "error", "error": describe_error(OutputLimitExceeded(), source_lines)}, None
-            try:
-                out = []
-                encode(returns, value, "the returned value", out)
-            except BadReturn as error:
-                return {"status": "error", "error": {
-                    "kind": "bad_return", "type": "WrongReturnType",
-                    "message": str(error) + " (the signature declares " + returns + ")", "stack": ""}}, None
-            value_json = "".join(out)
-            if len(value_json) > result_cap:
-                return {"status": "error", "error": too_large(result_cap)}, None
-            return {"status": "returned"}, value_json
-        except BaseException as error:
-            return {"status": "error", "error": describe_error(error, source_lines)}, None
-    return attempt
-
-
-def typed_error(types, error, declares, result_cap, source_lines):
-    # Exact types: a user exception cannot pass for one of the harness's own.
-    if type(error) is types.BadReturn:
-        return {"kind": "bad_return", "type": "WrongReturnType",
-                "message": error.text(types.RETURNED) + " (" + declares + ")", "stack": ""}
-    if type(error) is types.TooLarge:
-        return too_large(result_cap)
-    return describe_error(error, source_lines)
-
-
-def typed_attempts(types, function, signature, result_cap, source_lines):
-    spec = types.Function(signature)
-
-    def attempt(args, line):
-        out = types.Output(result_cap)
-        try:
-            spec.run(function, args, out, check_output)
-        except BaseException as error:
-            return {"status": "error", "error": typed_error(types, error, spec.declares, result_cap, source_lines)}, None
-        return {"status": "returned"}, out.text()
-    return attempt
-
-
-def design_attempts(types, cls, design, result_cap, source_lines):
-    def attempt(args, line):
-        out = types.Output(result_cap)
-        try:
-            design.run(cls, args[0], args[1], out, check_output)
-        except types.CallFailed as failed:
-            error = typed_error(types, failed.error, failed.call.declares, result_cap, source_lines)
-            # The call's arguments as sent, read again from the line: user code may have changed
-            # the lists it was given.
-            sent = _loads(line.decode("utf-8"))["args"][1][failed.number - 1]
-            error["message"] = ("call " + str(failed.number) + ", " + types.call_text(failed.call.op, sent)
-                                + ": " + error["message"])
-            return {"status": "error", "error": error}, None
-        except BaseException as error:
-            return {"status": "error", "error": describe_error(error, source_lines)}, None
-        return {"status": "returned"}, out.text()
-    return attempt
-
-
-def diagnostics(messages):
-    return [{"line": 0, "column": 0, "message": message} for message in messages]
-
-
-# ---- The run. ----
-
-def compile_code(nonce, code):
-    try:
-        return compile(code, USER_FILE, "exec", dont_inherit=True)
-    except SyntaxError as error:
-        message = type(error).__name__ + ": " + str(error.msg)
-        emit(nonce, {"type": "compiled", "ok": False, "diagnostics": [
-            {"line": error.lineno or 0, "column": error.offset or 0, "message": message}]})
-    except (ValueError, OverflowError, MemoryError, RecursionError) as error:
-        emit(nonce, {"type": "compiled", "ok": False, "diagnostics": diagnostics(
-            [type(error).__name__ + ": " + str(error)])})
-    return None
-
-
-def entry_attempts(types, signature, namespace, result_cap, source_lines):
-    """(attempt, None) for the user's entry point, or (None, messages) saying what to declare. Looking
-    into a class may run user code (a metaclass): the caller treats a throw as top-level code's."""
-    if types is not None and signature.get("kind") == "class":
-        design = types.Design(signature)
-        cls = namespace.get(design.class_name)
-        problems = design.problems(cls)
-        if problems:
-            return None, problems
-        return design_attempts(types, cls, design, result_cap, source_lines), None
-    function = namespace.get(signature["function"])
-    if not callable(function):
-        params = ", ".join(p["name"] for p in signature["params"])
-        return None, ["Define a top-level function: def " + signature["function"] + "(" + params + "):"]
-    if types is None:
-        return plain_attempts(function, signature, result_cap, source_lines), None
-    return typed_attempts(types, function, signature, result_cap, source_lines), None
 
 
 def run(job):
@@ -392,8 +274,16 @@ def run(job):
     code = job["code"]
     source_lines = code.split("\n")
 
-    compiled = compile_code(nonce, code)
-    if compiled is None:
+    try:
+        compiled = compile(code, USER_FILE, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        message = type(error).__name__ + ": " + str(error.msg)
+        emit(nonce, {"type": "compiled", "ok": False, "diagnostics": [
+            {"line": error.lineno or 0, "column": error.offset or 0, "message": message}]})
+        return
+    except (ValueError, OverflowError, MemoryError, RecursionError) as error:
+        emit(nonce, {"type": "compiled", "ok": False, "diagnostics": [
+            {"line": 0, "column": 0, "message": type(error).__name__ + ": " + str(error)}]})
         return
     # Loaded before any user code runs, so nothing it patches can change the type machinery.
     types = None if is_plain(signature) else load_types()
@@ -404,31 +294,78 @@ def run(job):
     if types is not None:
         namespace["ListNode"] = types.ListNode
         namespace["TreeNode"] = types.TreeNode
+    attempt = problems = None
     try:
         exec(compiled, namespace)
-        attempt, problems = entry_attempts(types, signature, namespace, result_cap, source_lines)
+        if types is not None:
+            # attempt(args, line) -> (result, value JSON or None) per test. Looking into a design
+            # class may run user code (a metaclass): a throw is top-level code's.
+            attempt, problems = types.attempts(signature, namespace, result_cap,
+                                               lambda error: describe_error(error, source_lines), check_output)
     except BaseException as error:
         emit(nonce, {"type": "loaded", "ok": False, "error": describe_error(error, source_lines),
                      **captured_output()})
         return
+    if types is None:
+        function = namespace.get(signature["function"])
+        if not callable(function):
+            params = ", ".join(p["name"] for p in signature["params"])
+            problems = ["Define a top-level function: def " + signature["function"] + "(" + params + "):"]
     if problems:
-        emit(nonce, {"type": "loaded", "ok": False, "diagnostics": diagnostics(problems), **captured_output()})
+        emit(nonce, {"type": "loaded", "ok": False, "diagnostics": [
+            {"line": 0, "column": 0, "message": message} for message in problems], **captured_output()})
         return
     emit(nonce, {"type": "loaded", "ok": True, **captured_output()})
 
+    params = signature.get("params")
+    returns = signature.get("returns")
     for index in range(job["tests"]):
         line = _stdin.readline()
         if not line:
             break
         test = _loads(line.decode("utf-8"))
         start_capture(cap)
-        result, value_json = attempt(test["args"], line)
+        if attempt is not None:
+            result, value_json = attempt(test["args"], line)
+        else:
+            result, value_json = plain_result(function, params, returns, test["args"], result_cap, source_lines)
         event = _dumps({"type": "result", "index": index, **result, **captured_output()})
         if value_json is not None:
             # Spliced in already encoded: the value is never re-serialised.
             event = event[:-1] + ', "value": ' + value_json + "}"
         emit_raw(nonce, event)
     emit(nonce, {"type": "done"})
+
+
+def plain_result(function, params, returns, args, result_cap, source_lines):
+    """One test of a plain signature: (result, value JSON or None)."""
+    args = [decode(p["type"], a) for p, a in zip(params, args)]
+    value_json = None
+    try:
+        value = function(*args)
+        if captures["out"].truncated or captures["err"].truncated:
+            # User code swallowed OutputLimitExceeded; the test still exceeded the cap.
+            result = {"status": "error", "error": describe_error(OutputLimitExceeded(), source_lines)}
+        else:
+            try:
+                out = []
+                encode(returns, value, "the returned value", out)
+                value_json = "".join(out)
+                if len(value_json) > result_cap:
+                    value_json = None
+                    result = {"status": "error", "error": {
+                        "kind": "result_too_large", "type": "ResultTooLarge",
+                        "message": "the returned value takes more than " + str(result_cap) + " bytes",
+                        "stack": ""}}
+                else:
+                    result = {"status": "returned"}
+            except BadReturn as error:
+                result = {"status": "error", "error": {
+                    "kind": "bad_return", "type": "WrongReturnType",
+                    "message": str(error) + " (the signature declares " + returns + ")", "stack": ""}}
+    except BaseException as error:
+        result = {"status": "error", "error": describe_error(error, source_lines)}
+    return result, value_json
 
 
 def warm_up():

@@ -707,3 +707,68 @@ class Design:
             except BaseException as error:
                 raise CallFailed(k + 1, call, error) from None
         out.add("]")
+
+
+# ---- The harness's side: attempt(args, line) -> (result, value JSON or None), one call per test. ----
+#
+# harness.py owns the protocol; it hands over how to describe an exception (`describe`, with the
+# user's frames) and how to check the output caps after a call (`check`, raising OutputLimitExceeded).
+
+def _error(error, declares, limit, describe):
+    # Exact types: a user exception cannot pass for one of the harness's own.
+    if type(error) is BadReturn:
+        return {"kind": "bad_return", "type": "WrongReturnType",
+                "message": error.text(RETURNED) + " (" + declares + ")", "stack": ""}
+    if type(error) is TooLarge:
+        return {"kind": "result_too_large", "type": "ResultTooLarge",
+                "message": "the returned value takes more than " + str(limit) + " bytes", "stack": ""}
+    return describe(error)
+
+
+def attempts(signature, namespace, limit, describe, check):
+    """(attempt, None) for the user's function or class, or (None, messages) saying what to declare."""
+    if signature.get("kind") == "class":
+        return _design_attempts(signature, namespace, limit, describe, check)
+    function = namespace.get(signature["function"])
+    if not callable(function):
+        return None, ["Define a top-level function: def " + signature["function"] + "("
+                      + ", ".join(p["name"] for p in signature["params"]) + "):"]
+    return _function_attempts(function, signature, limit, describe, check), None
+
+
+def _function_attempts(function, signature, limit, describe, check):
+    spec = Function(signature)
+
+    def attempt(args, line):
+        out = Output(limit)
+        try:
+            spec.run(function, args, out, check)
+        except BaseException as error:
+            return {"status": "error", "error": _error(error, spec.declares, limit, describe)}, None
+        return {"status": "returned"}, out.text()
+    return attempt
+
+
+def _design_attempts(signature, namespace, limit, describe, check):
+    design = Design(signature)
+    cls = namespace.get(design.class_name)
+    problems = design.problems(cls)
+    if problems:
+        return None, problems
+
+    def attempt(args, line):
+        out = Output(limit)
+        try:
+            design.run(cls, args[0], args[1], out, check)
+        except CallFailed as failed:
+            error = _error(failed.error, failed.call.declares, limit, describe)
+            # The call's arguments as sent, read again from the line: user code may have changed
+            # the lists it was given.
+            sent = json.loads(line.decode("utf-8"))["args"][1][failed.number - 1]
+            error["message"] = ("call " + str(failed.number) + ", " + call_text(failed.call.op, sent) + ": "
+                                + error["message"])
+            return {"status": "error", "error": error}, None
+        except BaseException as error:
+            return {"status": "error", "error": describe(error)}, None
+        return {"status": "returned"}, out.text()
+    return attempt, None
