@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
 public class HarnessFiles implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HarnessFiles.class);
-  private static final List<String> PROGRAMS = List.of("harness.js", "harness.py", "Harness.java");
+  private static final List<String> PROGRAMS =
+      List.of("harness.js", "harness.py", "harness_types.py", "Harness.java");
 
   /** The compiled Java harness; a jar because a JVM class archive cannot record a directory. */
   public static final String JAVA_HARNESS_JAR = "harness.jar";

@@ -23,6 +23,7 @@ class HarnessFilesTest {
             .containsExactlyInAnyOrder(
                 "harness.js",
                 "harness.py",
+                "harness_types.py",
                 "Harness.java",
                 "HarnessTypes.java",
                 "HarnessEntry.java",
