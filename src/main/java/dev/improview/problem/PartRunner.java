@@ -177,7 +177,7 @@ class PartRunner {
     if (part == null) {
       throw new IllegalStateException(problem.id() + " has no inputValidator");
     }
-    if (!problem.signature().isPlain()) {
+    if (!problem.signature().isPlain() || problem.signature().isClass()) {
       var cases =
           inputs.stream()
               .map(
