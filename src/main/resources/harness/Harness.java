@@ -1,4 +1,5 @@
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -10,7 +11,6 @@ import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,14 +33,14 @@ import javax.tools.ToolProvider;
 /**
  * Improview harness for Java (JDK 17+, JDK classes only). Started ahead of the job, it warms up the
  * in-process compiler, then reads the job's header line (JSON) from stdin, compiles the user's
- * {@code Solution} to memory, then reads one line of arguments per test, calls the method and
- * writes nonce-framed events to fd 1. The contract is docs/runner-contract.md. Expected values
- * never reach this process, and nothing it reports about time is believed: the server measures
- * every test from outside the sandbox.
+ * {@code Solution} (or, for a design problem, the class the signature names) to memory, then reads
+ * one line of arguments per test, makes the call (or the calls) and writes nonce-framed events to
+ * fd 1. The contract is docs/runner-contract.md; the value types are {@link HarnessTypes}. Expected
+ * values never reach this process, and nothing it reports about time is believed: the server
+ * measures every test from outside the sandbox.
  */
 public final class Harness {
 
-  static final String USER_FILE = "Solution.java";
   static final OutputStream PROTOCOL = new FileOutputStream(FileDescriptor.out);
   // The job arrives line by line on fd 0; user code gets an empty System.in.
   static final Lines JOB = new Lines(new FileInputStream(FileDescriptor.in));
@@ -77,8 +77,9 @@ public final class Harness {
   }
 
   /**
-   * The class-archive training run (no user code): warm-up, then a whole job of our own, so the
-   * JVM started with {@code -XX:ArchiveClassesAtExit} records every class a real run loads.
+   * The class-archive training run (no user code): warm-up, then two whole jobs of our own, a plain
+   * function and a design class over the node, map and bigint types, so the JVM started with {@code
+   * -XX:ArchiveClassesAtExit} records every class a real run loads.
    */
   static void train() throws Exception {
     warmUp();
@@ -93,19 +94,53 @@ public final class Harness {
             + "    return sums;\n"
             + "  }\n"
             + "}\n";
-    Map<String, Object> signature =
-        Json.object(
-            Json.parse(
-                "{\"function\":\"prefix\",\"returns\":\"long[]\",\"params\":["
-                    + "{\"name\":\"values\",\"type\":\"int[]\"},"
-                    + "{\"name\":\"label\",\"type\":\"string\"}]}"));
-    Lines tests =
-        new Lines(
-            new java.io.ByteArrayInputStream(
-                "{\"args\":[[1,2,3],\"n=\"]}\n{\"args\":[[],\"\"]}\n"
-                    .getBytes(StandardCharsets.UTF_8)));
-    new Run("train", signature, 1024, 1024, 1L << 20).execute(code, 2, tests);
+    String signature =
+        "{\"function\":\"prefix\",\"returns\":\"long[]\",\"params\":["
+            + "{\"name\":\"values\",\"type\":\"int[]\"},"
+            + "{\"name\":\"label\",\"type\":\"string\"}]}";
+    train(signature, code, "{\"args\":[[1,2,3],\"n=\"]}\n{\"args\":[[],\"\"]}\n");
+    String design =
+        "import java.math.BigInteger;\n"
+            + "import java.util.*;\n"
+            + "class Shelf {\n"
+            + "  private final Map<String, Integer> seen = new HashMap<>();\n"
+            + "  public Shelf(ListNode items) {\n"
+            + "    for (ListNode n = items; n != null; n = n.next) seen.merge(\"\" + n.val, 1,"
+            + " Integer::sum);\n"
+            + "  }\n"
+            + "  public TreeNode grow(TreeNode root, Integer extra) {\n"
+            + "    return new TreeNode(extra == null ? 0 : extra, root, null);\n"
+            + "  }\n"
+            + "  public Map<String, Integer> counts() { return seen; }\n"
+            + "  public BigInteger big(BigInteger a) { return a.multiply(a); }\n"
+            + "  public ListNode back(ListNode head) { return new ListNode(7, head); }\n"
+            + "}\n";
+    String designSignature =
+        "{\"kind\":\"class\",\"className\":\"Shelf\","
+            + "\"constructor\":{\"params\":[{\"name\":\"items\",\"type\":\"ListNode\"}]},"
+            + "\"methods\":["
+            + "{\"call\":\"grow\",\"name\":\"grow\",\"returns\":\"TreeNode\",\"params\":["
+            + "{\"name\":\"root\",\"type\":\"TreeNode\"},{\"name\":\"extra\",\"type\":\"int?\"}]},"
+            + "{\"call\":\"counts\",\"name\":\"counts\",\"returns\":\"map<string, int>\","
+            + "\"params\":[]},"
+            + "{\"call\":\"big\",\"name\":\"big\",\"returns\":\"bigint\","
+            + "\"params\":[{\"name\":\"a\",\"type\":\"bigint\"}]},"
+            + "{\"call\":\"back\",\"name\":\"back\",\"returns\":\"ListNode\","
+            + "\"params\":[{\"name\":\"head\",\"type\":\"ListNode\"}]}]}";
+    train(
+        designSignature,
+        design,
+        "{\"args\":[[\"Shelf\",\"grow\",\"counts\",\"big\",\"back\"],"
+            + "[[[1,2,1]],[[1,null,2],3],[],[\"-123456789012345678901\"],[[1]]]]}\n");
     Runtime.getRuntime().halt(0);
+  }
+
+  private static void train(String signature, String code, String tests) throws Exception {
+    Lines lines =
+        new Lines(new java.io.ByteArrayInputStream(tests.getBytes(StandardCharsets.UTF_8)));
+    int count = tests.split("\n").length;
+    new Run("train", Json.object(Json.parse(signature)), 1024, 1024, 1L << 20)
+        .execute(code, count, lines);
   }
 
   /** Compiles, loads and calls a small solution so the first real job finds javac warm. */
@@ -125,7 +160,7 @@ public final class Harness {
             + "    return new int[0];\n"
             + "  }\n"
             + "}\n";
-    Compiled compiled = Compiler.compile(source);
+    Compiled compiled = Compiler.compile("Solution.java", source, Map.of());
     if (!compiled.diagnostics.isEmpty()) {
       throw new IllegalStateException("warm-up compilation failed: " + compiled.diagnostics);
     }
@@ -135,8 +170,7 @@ public final class Harness {
     Constructor<?> constructor = type.getDeclaredConstructor();
     constructor.setAccessible(true);
     Object value = method.invoke(constructor.newInstance(), new int[] {2, 7, 11, 15}, 9);
-    StringBuilder out = new StringBuilder();
-    Types.encode("int[]", value, "warm-up", out);
+    HarnessTypes.Type.parse("int[]").encode(value, new HarnessTypes.Out(1024, null));
     Json.parse("{\"a\":[1,2.5,\"x\\u0041\",true,null],\"b\":{}}");
   }
 
@@ -195,7 +229,12 @@ public final class Harness {
     final int resultCap;
     final long stackBytes;
 
-    Run(String nonce, Map<String, Object> signature, int outputCap, int resultCap, long stackBytes) {
+    Run(
+        String nonce,
+        Map<String, Object> signature,
+        int outputCap,
+        int resultCap,
+        long stackBytes) {
       this.nonce = nonce;
       this.signature = signature;
       this.outputCap = outputCap;
@@ -204,13 +243,20 @@ public final class Harness {
     }
 
     void execute(String code, int tests, Lines lines) throws Exception {
+      HarnessEntry entry = new HarnessEntry(signature);
+      // The provided node classes come first, so that a solution declaring its own is the
+      // duplicate javac reports, at the solution's line.
+      Map<String, String> provided = new LinkedHashMap<>();
+      for (String node : entry.nodeClasses()) {
+        provided.put(node + ".java", providedSource(node + ".java"));
+      }
       Compiled[] compiledBox = new Compiled[1];
       Exception[] failure = new Exception[1];
       // javac recurses over the syntax tree: a deeply nested expression needs a deep stack too.
       runOnWorker(
           () -> {
             try {
-              compiledBox[0] = Compiler.compile(code);
+              compiledBox[0] = Compiler.compile(entry.userFile(), code, provided);
             } catch (Exception e) {
               failure[0] = e;
             }
@@ -225,34 +271,21 @@ public final class Harness {
       }
       emit(event("compiled", "ok", true));
 
-      String function = (String) signature.get("function");
-      List<Object> params = Json.list(signature.get("params"));
-      String returns = (String) signature.get("returns");
-      Class<?>[] paramTypes = new Class<?>[params.size()];
-      List<String> paramTypeNames = new ArrayList<>();
-      StringBuilder declaration = new StringBuilder();
-      for (int i = 0; i < params.size(); i++) {
-        Map<String, Object> param = Json.object(params.get(i));
-        String type = (String) param.get("type");
-        paramTypes[i] = Types.javaClass(type);
-        paramTypeNames.add(type);
-        declaration.append(i > 0 ? ", " : "").append(Types.javaName(type)).append(' ');
-        declaration.append(param.get("name"));
-      }
-      String expected =
-          "public " + Types.javaName(returns) + " " + function + "(" + declaration + ")";
-
       Capture[] load = startCapture();
-      Loaded loaded = new Loaded();
-      runOnWorker(() -> loaded.load(compiled, function, paramTypes, Types.javaClass(returns)));
+      HarnessEntry.Loaded loaded = new HarnessEntry.Loaded(entry, compiled);
+      runOnWorker(loaded::load);
       Map<String, Object> output = captured(load);
-      if (loaded.problem != null) {
-        List<Object> diagnostics = List.of(diagnostic(0, 0, loaded.problem + " Expected: " + expected));
+      if (!loaded.problems.isEmpty()) {
+        List<Object> diagnostics = new ArrayList<>();
+        for (String problem : loaded.problems) {
+          diagnostics.add(diagnostic(0, 0, problem));
+        }
         emit(merge(event("loaded", "ok", false, "diagnostics", diagnostics), output));
         return;
       }
       if (loaded.error != null) {
-        emit(merge(event("loaded", "ok", false, "error", describe(loaded.error, compiled)), output));
+        emit(
+            merge(event("loaded", "ok", false, "error", describe(loaded.error, compiled)), output));
         return;
       }
       emit(merge(event("loaded", "ok", true), output));
@@ -264,44 +297,47 @@ public final class Harness {
         }
         List<Object> args = Json.list(Json.object(Json.parse(testLine)).get("args"));
         Capture[] capture = startCapture();
-        Call call = new Call(loaded, paramTypeNames, args);
+        Call call = new Call(loaded, args, resultCap);
         runOnWorker(call);
         Map<String, Object> result = event("result", "index", index);
         String value = null;
         if (call.error != null) {
           result.put("status", "error");
-          result.put("error", describe(call.error, compiled));
+          Map<String, Object> error = describe(call.error, compiled);
+          if (!error.get("kind").equals("output_limit")) {
+            error.put("message", call.where() + error.get("message"));
+          }
+          result.put("error", error);
         } else if (capture[0].truncated || capture[1].truncated) {
           // User code swallowed the OutputLimitError; the test still exceeded the cap.
           result.put("status", "error");
           result.put("error", describe(new OutputLimitError(), compiled));
+        } else if (call.bad instanceof HarnessTypes.TooLarge
+            || (call.value != null && call.value.length() > resultCap)) {
+          result.put("status", "error");
+          result.put(
+              "error",
+              error(
+                  "result_too_large",
+                  "ResultTooLarge",
+                  "the returned value takes more than " + resultCap + " bytes",
+                  ""));
+        } else if (call.bad != null) {
+          result.put("status", "error");
+          result.put(
+              "error",
+              error(
+                  "bad_return",
+                  "WrongReturnType",
+                  call.where()
+                      + call.bad.getMessage()
+                      + (call.bad.mismatch
+                          ? " (the signature declares " + call.member.returns + ")"
+                          : ""),
+                  ""));
         } else {
-          StringBuilder encoded = new StringBuilder();
-          try {
-            Types.encode(returns, call.value, "the returned value", encoded);
-            if (encoded.length() > resultCap) {
-              result.put("status", "error");
-              result.put(
-                  "error",
-                  error(
-                      "result_too_large",
-                      "ResultTooLarge",
-                      "the returned value takes more than " + resultCap + " bytes",
-                      ""));
-            } else {
-              result.put("status", "returned");
-              value = encoded.toString();
-            }
-          } catch (BadReturn bad) {
-            result.put("status", "error");
-            result.put(
-                "error",
-                error(
-                    "bad_return",
-                    "WrongReturnType",
-                    bad.getMessage() + " (the signature declares " + returns + ")",
-                    ""));
-          }
+          result.put("status", "returned");
+          value = call.value;
         }
         merge(result, captured(capture));
         StringBuilder line = new StringBuilder();
@@ -357,86 +393,106 @@ public final class Harness {
     }
   }
 
-  /** The loaded Solution class and the method to call. */
-  static final class Loaded {
-    Constructor<?> constructor;
-    Method method;
-    String problem;
-    Throwable error;
-
-    void load(Compiled compiled, String function, Class<?>[] params, Class<?> returns) {
-      Class<?> type;
-      try {
-        type = Class.forName("Solution", false, compiled.loader);
-      } catch (ClassNotFoundException e) {
-        problem = "Declare a class named Solution (top-level, not in a package).";
-        return;
-      }
-      try {
-        method = type.getDeclaredMethod(function, params);
-      } catch (NoSuchMethodException e) {
-        problem = "class Solution has no method " + function + " with these parameter types.";
-        return;
-      }
-      if (!Modifier.isPublic(method.getModifiers())) {
-        problem = "Solution." + function + " must be public.";
-        return;
-      }
-      if (method.getReturnType() != returns) {
-        problem =
-            "Solution."
-                + function
-                + " returns "
-                + method.getReturnType().getSimpleName()
-                + " but the problem asks for "
-                + returns.getSimpleName()
-                + ".";
-        return;
-      }
-      try {
-        constructor = type.getDeclaredConstructor();
-      } catch (NoSuchMethodException e) {
-        problem = "class Solution needs a constructor without parameters.";
-        return;
-      }
-      method.setAccessible(true);
-      constructor.setAccessible(true);
-      try {
-        Class.forName("Solution", true, compiled.loader);
-      } catch (Throwable e) {
-        error = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
-      }
+  /**
+   * A provided source (ListNode.java, TreeNode.java) from the harness directory, the one holding
+   * harness.jar: compiled with the solution, as user-space classes, only when the signature names
+   * them.
+   */
+  static String providedSource(String name) throws IOException {
+    File classPath = new File(System.getProperty("java.class.path"));
+    File dir = classPath.isDirectory() ? classPath : classPath.getAbsoluteFile().getParentFile();
+    try (InputStream in = new FileInputStream(new File(dir, name))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
-  /** One call of the user's method, on the worker thread. */
+  /**
+   * One test on the worker thread: arguments decoded, the call (or, for a design class, the
+   * constructor and each call of the sequence on one new instance), and the returned values checked
+   * and encoded right after their call, as the call returned them.
+   */
   static final class Call implements Runnable {
-    final Loaded loaded;
-    final List<String> types;
+    final HarnessEntry.Loaded loaded;
     final List<Object> args;
-    Object value;
+    final int resultCap;
+    String value;
     Throwable error;
+    HarnessTypes.BadReturn bad;
+    // The member called last, and (design) its 0-based place in the sequence.
+    HarnessEntry.Member member;
+    int index = -1;
 
-    Call(Loaded loaded, List<String> types, List<Object> args) {
+    Call(HarnessEntry.Loaded loaded, List<Object> args, int resultCap) {
       this.loaded = loaded;
-      this.types = types;
       this.args = args;
+      this.resultCap = resultCap;
     }
 
     @Override
     public void run() {
       try {
-        Object[] decoded = new Object[types.size()];
-        for (int i = 0; i < decoded.length; i++) {
-          decoded[i] = Types.decode(types.get(i), args.get(i));
+        HarnessTypes.Out out = new HarnessTypes.Out(resultCap, loaded.nodes);
+        if (loaded.entry.design) {
+          calls(out);
+        } else {
+          member = loaded.entry.methods.get(0);
+          Object[] decoded = member.decode(args, loaded.nodes);
+          Object instance = loaded.constructor.newInstance();
+          Object result = ((Method) member.target).invoke(instance, decoded);
+          member.returns.encode(result, out);
         }
-        Object instance = loaded.constructor.newInstance();
-        value = loaded.method.invoke(instance, decoded);
+        value = out.text.toString();
       } catch (InvocationTargetException e) {
         error = e.getCause();
+      } catch (HarnessTypes.BadReturn e) {
+        bad = e;
       } catch (Throwable e) {
         error = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
       }
+    }
+
+    private void calls(HarnessTypes.Out out) throws Exception {
+      List<Object> ops = Json.list(args.get(0));
+      List<Object> callArgs = Json.list(args.get(1));
+      StringBuilder text = out.text;
+      text.append('[');
+      Object instance = null;
+      for (index = 0; index < ops.size(); index++) {
+        member = index == 0 ? loaded.entry.constructor : loaded.byCall.get((String) ops.get(index));
+        if (member == null) {
+          throw new IllegalArgumentException("no method for the call " + ops.get(index));
+        }
+        Object[] decoded = member.decode(Json.list(callArgs.get(index)), loaded.nodes);
+        if (index == 0) {
+          instance = loaded.constructor.newInstance(decoded);
+          text.append("null");
+          continue;
+        }
+        Object result = ((Method) member.target).invoke(instance, decoded);
+        text.append(',');
+        if (member.returns == null) {
+          text.append("null");
+        } else {
+          member.returns.encode(result, out);
+        }
+        out.check();
+      }
+      text.append(']');
+    }
+
+    /** "call 4, countSince(301): " for a design call, else nothing. */
+    String where() {
+      if (!loaded.entry.design || index < 0) {
+        return "";
+      }
+      List<Object> ops = Json.list(args.get(0));
+      StringBuilder shown = new StringBuilder();
+      Json.write(Json.list(args.get(1)).get(index), shown);
+      String inside = shown.substring(1, shown.length() - 1);
+      if (inside.length() > 80) {
+        inside = inside.substring(0, 80) + "...";
+      }
+      return "call " + (index + 1) + ", " + ops.get(index) + "(" + inside + "): ";
     }
   }
 
@@ -585,7 +641,13 @@ public final class Harness {
   static final class Compiler {
     static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
-    static Compiled compile(String code) throws IOException {
+    /**
+     * Compiles the solution (as {@code userFile}) with the provided sources (file name to text)
+     * before it. Diagnostics are the solution's; javac's "duplicate class" for a provided class is
+     * said in words a candidate can act on.
+     */
+    static Compiled compile(String userFile, String code, Map<String, String> provided)
+        throws IOException {
       DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
       StandardJavaFileManager standard =
           JAVAC.getStandardFileManager(collector, Locale.ENGLISH, StandardCharsets.UTF_8);
@@ -608,26 +670,33 @@ public final class Harness {
               };
             }
           };
-      JavaFileObject source =
-          new SimpleJavaFileObject(URI.create("string:///" + USER_FILE), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-              return code;
-            }
-          };
+      List<JavaFileObject> sources = new ArrayList<>();
+      provided.forEach((name, text) -> sources.add(source(name, text)));
+      sources.add(source(userFile, code));
       List<String> options =
-          List.of("-proc:none", "-implicit:none", "-g", "-nowarn", "-Xlint:none", "-Xmaxerrs", "50");
+          List.of(
+              "-proc:none", "-implicit:none", "-g", "-nowarn", "-Xlint:none", "-Xmaxerrs", "50");
       StringWriter javacOutput = new StringWriter();
-      boolean ok =
-          JAVAC.getTask(javacOutput, manager, collector, options, null, List.of(source)).call();
+      boolean ok = JAVAC.getTask(javacOutput, manager, collector, options, null, sources).call();
       List<Object> diagnostics = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
         if (d.getKind() == Diagnostic.Kind.ERROR) {
+          String message = d.getMessage(Locale.ENGLISH);
+          for (String name : provided.keySet()) {
+            String node = name.substring(0, name.length() - ".java".length());
+            if (message.equals("duplicate class: " + node)) {
+              message =
+                  "class "
+                      + node
+                      + " is provided (its definition is in the comment above the starter code):"
+                      + " remove your own class "
+                      + node
+                      + ".";
+            }
+          }
           diagnostics.add(
               diagnostic(
-                  Math.max(0, d.getLineNumber()),
-                  Math.max(0, d.getColumnNumber()),
-                  d.getMessage(Locale.ENGLISH)));
+                  Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()), message));
         }
       }
       if (!ok && diagnostics.isEmpty()) {
@@ -638,11 +707,20 @@ public final class Harness {
       classes.forEach((name, out) -> bytes.put(name, out.toByteArray()));
       return new Compiled(diagnostics, new MemoryClassLoader(bytes), bytes.keySet());
     }
+
+    private static JavaFileObject source(String name, String text) {
+      return new SimpleJavaFileObject(URI.create("string:///" + name), JavaFileObject.Kind.SOURCE) {
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+          return text;
+        }
+      };
+    }
   }
 
   /**
-   * Why javac gave up without a diagnostic: it reports its own crashes (a stack overflow on a deeply
-   * nested expression, running out of memory) only as text on its output writer.
+   * Why javac gave up without a diagnostic: it reports its own crashes (a stack overflow on a
+   * deeply nested expression, running out of memory) only as text on its output writer.
    */
   static String javacFailure(String output) {
     if (output.contains("StackOverflowError")) {
@@ -660,7 +738,9 @@ public final class Harness {
     return "The compiler failed without saying why.";
   }
 
-  /** Loads the compiled user classes; its parent is the platform loader, so Harness is invisible. */
+  /**
+   * Loads the compiled user classes; its parent is the platform loader, so Harness is invisible.
+   */
   static final class MemoryClassLoader extends ClassLoader {
     final Map<String, byte[]> classes;
 
@@ -676,161 +756,6 @@ public final class Harness {
         throw new ClassNotFoundException(name);
       }
       return defineClass(name, bytes, 0, bytes.length);
-    }
-  }
-
-  static final class BadReturn extends Exception {
-    BadReturn(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /** Signature types: int, long, double, boolean, string, and 1-D / 2-D arrays of them. */
-  static final class Types {
-    static Class<?> javaClass(String type) {
-      switch (type) {
-        case "int":
-          return int.class;
-        case "long":
-          return long.class;
-        case "double":
-          return double.class;
-        case "boolean":
-          return boolean.class;
-        case "string":
-          return String.class;
-        default:
-          if (type.endsWith("[]")) {
-            return javaClass(type.substring(0, type.length() - 2)).arrayType();
-          }
-          throw new IllegalArgumentException("unsupported type: " + type);
-      }
-    }
-
-    static String javaName(String type) {
-      return type.startsWith("string") ? "String" + type.substring(6) : type;
-    }
-
-    /** JSON (already validated by the server) to the Java value of {@code type}. */
-    static Object decode(String type, Object json) {
-      switch (type) {
-        case "int":
-          return ((Number) json).intValue();
-        case "long":
-          return ((Number) json).longValue();
-        case "double":
-          return ((Number) json).doubleValue();
-        case "boolean":
-        case "string":
-          return json;
-        case "int[]":
-          {
-            List<Object> list = Json.list(json);
-            int[] array = new int[list.size()];
-            for (int i = 0; i < array.length; i++) {
-              array[i] = ((Number) list.get(i)).intValue();
-            }
-            return array;
-          }
-        case "long[]":
-          {
-            List<Object> list = Json.list(json);
-            long[] array = new long[list.size()];
-            for (int i = 0; i < array.length; i++) {
-              array[i] = ((Number) list.get(i)).longValue();
-            }
-            return array;
-          }
-        case "double[]":
-          {
-            List<Object> list = Json.list(json);
-            double[] array = new double[list.size()];
-            for (int i = 0; i < array.length; i++) {
-              array[i] = ((Number) list.get(i)).doubleValue();
-            }
-            return array;
-          }
-        case "boolean[]":
-          {
-            List<Object> list = Json.list(json);
-            boolean[] array = new boolean[list.size()];
-            for (int i = 0; i < array.length; i++) {
-              array[i] = (Boolean) list.get(i);
-            }
-            return array;
-          }
-        default:
-          {
-            // string[] and every 2-D type: an array of decoded elements.
-            String element = type.substring(0, type.length() - 2);
-            List<Object> list = Json.list(json);
-            Object array = java.lang.reflect.Array.newInstance(javaClass(element), list.size());
-            for (int i = 0; i < list.size(); i++) {
-              java.lang.reflect.Array.set(array, i, decode(element, list.get(i)));
-            }
-            return array;
-          }
-      }
-    }
-
-    /** Checks a returned value against {@code type} and appends its JSON. */
-    static void encode(String type, Object value, String path, StringBuilder out)
-        throws BadReturn {
-      if (value == null) {
-        throw new BadReturn(path + " is null, expected " + type);
-      }
-      switch (type) {
-        case "int":
-        case "long":
-        case "boolean":
-          out.append(value);
-          return;
-        case "double":
-          {
-            double d = (Double) value;
-            if (!Double.isFinite(d)) {
-              throw new BadReturn(path + " is " + d + ", expected a finite double");
-            }
-            out.append(d);
-            return;
-          }
-        case "string":
-          Json.writeString((String) value, out);
-          return;
-        case "int[]":
-          {
-            int[] array = (int[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-              out.append(i > 0 ? "," : "").append(array[i]);
-            }
-            out.append(']');
-            return;
-          }
-        case "long[]":
-          {
-            long[] array = (long[]) value;
-            out.append('[');
-            for (int i = 0; i < array.length; i++) {
-              out.append(i > 0 ? "," : "").append(array[i]);
-            }
-            out.append(']');
-            return;
-          }
-        default:
-          {
-            String element = type.substring(0, type.length() - 2);
-            int length = java.lang.reflect.Array.getLength(value);
-            out.append('[');
-            for (int i = 0; i < length; i++) {
-              if (i > 0) {
-                out.append(',');
-              }
-              encode(element, java.lang.reflect.Array.get(value, i), path + "[" + i + "]", out);
-            }
-            out.append(']');
-          }
-      }
     }
   }
 

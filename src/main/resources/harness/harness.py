@@ -3,6 +3,11 @@
 # compiles and runs the user's module, then reads one line of arguments per test, calls the
 # function and writes nonce-framed events to fd 1. The contract is docs/runner-contract.md. Expected values never reach this process, and nothing it reports about
 # time is believed: the server measures every test from outside the sandbox.
+#
+# Signatures of the first format's types (int, long, double, boolean, string and their arrays) are
+# handled here alone, by the code below. The other types (bigint, ListNode, TreeNode, T?, maps) and
+# design classes are harness_types.py's, loaded only for a job that needs them: plain problems
+# never pay for it (not even to compile it: with -B every start compiles what it runs).
 
 import builtins
 import io
@@ -139,6 +144,35 @@ def describe_error(error, source_lines):
 
 # ---- Types: decode (already validated by the server) and check + encode returned values. ----
 
+PLAIN_SCALARS = frozenset(("int", "long", "double", "boolean", "string"))
+
+
+def is_plain(signature):
+    """True for a function whose types are the first format's: a scalar followed by nothing but []
+    (the server writes names canonically). Anything else is harness_types' to read."""
+    if signature.get("kind", "function") != "function":
+        return False
+    for name in [signature["returns"]] + [p["type"] for p in signature["params"]]:
+        while name.endswith("[]"):
+            name = name[:-2]
+        if name not in PLAIN_SCALARS:
+            return False
+    return True
+
+
+def load_types():
+    # harness_types.py from beside this file (run with -I, this directory is not on sys.path), once;
+    # registered in sys.modules for the mutation check of a problem's reference, which runs as a solution.
+    module = sys.modules.get("_improview_types")
+    if module is None:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "harness_types.py")
+        module = sys.modules["_improview_types"] = type(sys)("_improview_types")
+        module.__file__ = path
+        with io.open(path, encoding="utf-8") as source:
+            exec(compile(source.read(), path, "exec", dont_inherit=True), module.__dict__)
+    return module
+
+
 class BadReturn(Exception):
     pass
 
@@ -225,6 +259,12 @@ def encode(type_name, value, path, out):
 
 # ---- The run. ----
 
+def check_output():
+    # User code may have swallowed OutputLimitExceeded; the test still exceeded the cap.
+    if captures["out"].truncated or captures["err"].truncated:
+        raise OutputLimitExceeded()
+
+
 def run(job):
     nonce = job["nonce"]
     limits = job["limits"]
@@ -245,66 +285,87 @@ def run(job):
         emit(nonce, {"type": "compiled", "ok": False, "diagnostics": [
             {"line": 0, "column": 0, "message": type(error).__name__ + ": " + str(error)}]})
         return
+    # Loaded before any user code runs, so nothing it patches can change the type machinery.
+    types = None if is_plain(signature) else load_types()
     emit(nonce, {"type": "compiled", "ok": True})
 
     start_capture(cap)
     namespace = {"__name__": "solution", "__builtins__": builtins}
+    if types is not None:
+        namespace["ListNode"] = types.ListNode
+        namespace["TreeNode"] = types.TreeNode
+    attempt = problems = None
     try:
         exec(compiled, namespace)
+        if types is not None:
+            # attempt(args, line) -> (result, value JSON or None) per test. Looking into a design
+            # class may run user code (a metaclass): a throw is top-level code's.
+            attempt, problems = types.attempts(signature, namespace, result_cap,
+                                               lambda error: describe_error(error, source_lines), check_output)
     except BaseException as error:
         emit(nonce, {"type": "loaded", "ok": False, "error": describe_error(error, source_lines),
                      **captured_output()})
         return
-    function = namespace.get(signature["function"])
-    if not callable(function):
-        params = ", ".join(p["name"] for p in signature["params"])
+    if types is None:
+        function = namespace.get(signature["function"])
+        if not callable(function):
+            params = ", ".join(p["name"] for p in signature["params"])
+            problems = ["Define a top-level function: def " + signature["function"] + "(" + params + "):"]
+    if problems:
         emit(nonce, {"type": "loaded", "ok": False, "diagnostics": [
-            {"line": 0, "column": 0,
-             "message": "Define a top-level function: def " + signature["function"] + "(" + params + "):"}],
-            **captured_output()})
+            {"line": 0, "column": 0, "message": message} for message in problems], **captured_output()})
         return
     emit(nonce, {"type": "loaded", "ok": True, **captured_output()})
 
-    params = signature["params"]
-    returns = signature["returns"]
+    params = signature.get("params")
+    returns = signature.get("returns")
     for index in range(job["tests"]):
         line = _stdin.readline()
         if not line:
             break
         test = _loads(line.decode("utf-8"))
         start_capture(cap)
-        args = [decode(p["type"], a) for p, a in zip(params, test["args"])]
-        value_json = None
-        try:
-            value = function(*args)
-            if captures["out"].truncated or captures["err"].truncated:
-                # User code swallowed OutputLimitExceeded; the test still exceeded the cap.
-                result = {"status": "error", "error": describe_error(OutputLimitExceeded(), source_lines)}
-            else:
-                try:
-                    out = []
-                    encode(returns, value, "the returned value", out)
-                    value_json = "".join(out)
-                    if len(value_json) > result_cap:
-                        value_json = None
-                        result = {"status": "error", "error": {
-                            "kind": "result_too_large", "type": "ResultTooLarge",
-                            "message": "the returned value takes more than " + str(result_cap) + " bytes",
-                            "stack": ""}}
-                    else:
-                        result = {"status": "returned"}
-                except BadReturn as error:
-                    result = {"status": "error", "error": {
-                        "kind": "bad_return", "type": "WrongReturnType",
-                        "message": str(error) + " (the signature declares " + returns + ")", "stack": ""}}
-        except BaseException as error:
-            result = {"status": "error", "error": describe_error(error, source_lines)}
+        if attempt is not None:
+            result, value_json = attempt(test["args"], line)
+        else:
+            result, value_json = plain_result(function, params, returns, test["args"], result_cap, source_lines)
         event = _dumps({"type": "result", "index": index, **result, **captured_output()})
         if value_json is not None:
             # Spliced in already encoded: the value is never re-serialised.
             event = event[:-1] + ', "value": ' + value_json + "}"
         emit_raw(nonce, event)
     emit(nonce, {"type": "done"})
+
+
+def plain_result(function, params, returns, args, result_cap, source_lines):
+    """One test of a plain signature: (result, value JSON or None)."""
+    args = [decode(p["type"], a) for p, a in zip(params, args)]
+    value_json = None
+    try:
+        value = function(*args)
+        if captures["out"].truncated or captures["err"].truncated:
+            # User code swallowed OutputLimitExceeded; the test still exceeded the cap.
+            result = {"status": "error", "error": describe_error(OutputLimitExceeded(), source_lines)}
+        else:
+            try:
+                out = []
+                encode(returns, value, "the returned value", out)
+                value_json = "".join(out)
+                if len(value_json) > result_cap:
+                    value_json = None
+                    result = {"status": "error", "error": {
+                        "kind": "result_too_large", "type": "ResultTooLarge",
+                        "message": "the returned value takes more than " + str(result_cap) + " bytes",
+                        "stack": ""}}
+                else:
+                    result = {"status": "returned"}
+            except BadReturn as error:
+                result = {"status": "error", "error": {
+                    "kind": "bad_return", "type": "WrongReturnType",
+                    "message": str(error) + " (the signature declares " + returns + ")", "stack": ""}}
+    except BaseException as error:
+        result = {"status": "error", "error": describe_error(error, source_lines)}
+    return result, value_json
 
 
 def warm_up():

@@ -1,15 +1,19 @@
 """Mutation testing of a problem's Python reference, run inside the sandbox.
 
-The server puts a few constants before this code (the reference's source, its function's name,
-the limits) and calls `improview_mutant(-1, inputs)` first in every run, to load the inputs (hidden
-tests first, then the stress inputs) and list the mutants, then `improview_mutant(k, "")` once per
-mutant. Each mutant is the reference with one small
+The server puts a few constants before this code (the reference's source, its function's name, its
+signature as a harness's job header gives it, the limits) and calls `improview_mutant(-1, inputs)`
+first in every run, to load the inputs (hidden tests first, then the stress inputs) and list the
+mutants, then `improview_mutant(k, "")` once per mutant. Each mutant is the reference with one small
 change made on its syntax tree: an arithmetic, comparison or boolean operator swapped, an integer
 constant moved by one, the branches of an `if` or a conditional expression swapped, `min` and `max`
-exchanged. A mutant's outputs are compared with the reference's as canonical JSON text (a top-level
-list sorted first when the problem compares unordered); only the inputs where they differ are sent
-back, with the mutant's value when it is small, and the server judges those with the problem's own
-comparison. Nothing here decides a verdict.
+exchanged. Inputs are JSON; each call gets them decoded by the signature's types (lists and trees as
+nodes, bigints as ints) and its return is checked and encoded back to JSON by the harness's own
+type machinery (harness_types.py), so a mutant that returns a cycle is an error rather than a hang.
+A design problem's input is a call sequence, run on a new instance. A mutant's outputs are compared
+with the reference's as canonical JSON text (a top-level list sorted first when the problem
+compares unordered); only the inputs where they differ are sent back, with the mutant's value when
+it is small, and the server judges those with the problem's own comparison. Nothing here decides a
+verdict.
 """
 
 import ast as _ast
@@ -204,9 +208,51 @@ def _canonical(value):
     return text
 
 
-def _call(function, args, seconds):
+# The most an encoded return may take: far above any real answer, it only stops a value that would
+# never end (nodes made up by a property).
+_RESULT_LIMIT = 1 << 26
+
+_SIGNATURE = None
+
+
+def _signature():
+    """(harness_types, a runner of the signature: Function or Design), made once."""
+    global _SIGNATURE
+    if _SIGNATURE is None:
+        # The harness that runs this driver as a solution loads its type machinery on demand.
+        types = _sys.modules["__main__"].load_types()
+        if IMPROVIEW_SIGNATURE.get("kind") == "class":
+            _SIGNATURE = types, types.Design(IMPROVIEW_SIGNATURE)
+        else:
+            _SIGNATURE = types, types.Function(IMPROVIEW_SIGNATURE)
+    return _SIGNATURE
+
+
+def _load(source, filename, name):
+    """The entry point (the function, or the design's class) of a version of the reference."""
+    types, runner = _signature()
+    namespace = {"__name__": name, "ListNode": types.ListNode, "TreeNode": types.TreeNode}
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace[IMPROVIEW_SIGNATURE["className"] if IMPROVIEW_SIGNATURE.get("kind") == "class"
+                     else IMPROVIEW_FUNCTION]
+
+
+def _answer(entry, args):
+    """The JSON form of what `entry` returns for `args` (a JSON form, decoded here; for a design,
+    the call sequence's returns)."""
+    types, runner = _signature()
+    out = types.Output(_RESULT_LIMIT)
+    if isinstance(runner, types.Design):
+        runner.run(entry, args[0], args[1], out)
+    else:
+        runner.run(entry, args, out)
+    return _json.loads(out.text())
+
+
+def _call(entry, args, seconds):
     """(outcome, canonical text or error name, value, cpu seconds) for one call; `seconds` of
     CPU at most when it is not None (only in a mutant's own process, where signals work)."""
+    types, _ = _signature()
     out, err = _sys.stdout, _sys.stderr
     _sys.stdout = _sys.stderr = _Discard()
     start = _time.process_time()
@@ -214,17 +260,23 @@ def _call(function, args, seconds):
         if seconds is not None:
             _signal.setitimer(_signal.ITIMER_PROF, max(seconds, 0.001))
         try:
-            value = function(*_copy.deepcopy(args))
+            # A copy of the JSON form: decoding leaves lists of plain values as they are, and the
+            # code may change its arguments.
+            value = _answer(entry, _copy.deepcopy(args))
         finally:
             if seconds is not None:
                 _signal.setitimer(_signal.ITIMER_PROF, 0)
         return "ok", _canonical(value), value, _time.process_time() - start
-    except _OutOfTime:
-        return "timeout", "", None, _time.process_time() - start
-    except RecursionError:
-        return "error", "RecursionError", None, _time.process_time() - start
-    except Exception as error:
-        return "error", type(error).__name__, None, _time.process_time() - start
+    except BaseException as raised:
+        # A design's calls report what went wrong in them wrapped, with the call's number.
+        error = raised.error if type(raised) is types.CallFailed else raised
+        if isinstance(error, _OutOfTime):
+            return "timeout", "", None, _time.process_time() - start
+        if isinstance(error, RecursionError):
+            return "error", "RecursionError", None, _time.process_time() - start
+        if isinstance(error, Exception):
+            return "error", type(error).__name__, None, _time.process_time() - start
+        raise
     finally:
         _sys.stdout, _sys.stderr = out, err
 
@@ -236,10 +288,8 @@ def _reference():
     """The reference's canonical output and CPU time on every input."""
     global _REFERENCE
     if _REFERENCE is None:
-        namespace = {"__name__": "improview_reference"}
-        exec(compile(IMPROVIEW_REFERENCE, "<reference>", "exec"), namespace)
-        function = namespace[IMPROVIEW_FUNCTION]
-        _REFERENCE = [_call(function, args, None) for args in _INPUTS]
+        entry = _load(IMPROVIEW_REFERENCE, "<reference>", "improview_reference")
+        _REFERENCE = [_call(entry, args, None) for args in _INPUTS]
     return _REFERENCE
 
 
@@ -305,10 +355,8 @@ def _in_own_process(work, allowance):
 
 
 def _evaluate(source, reference, allowance):
-    namespace = {"__name__": "improview_mutant"}
     try:
-        exec(compile(source, "<mutant>", "exec"), namespace)
-        function = namespace[IMPROVIEW_FUNCTION]
+        entry = _load(source, "<mutant>", "improview_mutant")
     except Exception as error:
         return _json.dumps({"broken": type(error).__name__})
     differences = []
@@ -328,7 +376,7 @@ def _evaluate(source, reference, allowance):
         if ref_outcome != "ok":
             continue
         outcome, text, value, seconds = _call(
-            function, args, max(IMPROVIEW_INPUT_SECONDS, 10 * ref_seconds))
+            entry, args, max(IMPROVIEW_INPUT_SECONDS, 10 * ref_seconds))
         spent += seconds
         if outcome == "ok" and text == ref_text:
             continue

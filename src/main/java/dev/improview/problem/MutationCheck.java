@@ -201,12 +201,13 @@ final class MutationCheck {
       }
       var expected =
           i < hidden ? problem.hiddenTests().get(i).expected() : samples.get(i - hidden).expected();
+      var args = i < hidden ? problem.hiddenTests().get(i).args() : samples.get(i - hidden).args();
       boolean differs =
           !"ok".equals(difference.path("outcome").asString(""))
               || !difference.has("value")
               || !(problem.comparison().mode() == Comparison.Mode.CHECKER
                   ? accepted.contains(k + ":" + i)
-                  : problem.comparison().matches(expected, difference.get("value")));
+                  : sameAnswer(problem, args, expected, difference.get("value")));
       if (!differs) {
         continue;
       }
@@ -229,5 +230,18 @@ final class MutationCheck {
       distinguishable++;
       survivors.add(new Survivor(description, exposing, exposingValue));
     }
+  }
+
+  // Both in their one JSON form (a bigint 7 is "7"); a value the mutant made that does not fit the
+  // return type is a difference, never compared.
+  private static boolean sameAnswer(
+      Problem problem, JsonNode args, JsonNode expected, JsonNode value) {
+    var signature = problem.signature();
+    if (signature.resultMisfit(args, value) != null) {
+      return false;
+    }
+    return problem
+        .comparison()
+        .matches(signature.canonicalResult(args, expected), signature.canonicalResult(args, value));
   }
 }

@@ -177,7 +177,7 @@ class PartRunner {
     if (part == null) {
       throw new IllegalStateException(problem.id() + " has no inputValidator");
     }
-    if (!problem.signature().isPlain()) {
+    if (!problem.signature().isPlain() || problem.signature().isClass()) {
       var cases =
           inputs.stream()
               .map(
@@ -340,11 +340,46 @@ class PartRunner {
   private static String mutationHeader(
       Problem problem, String reference, int hidden, MutationLimits mutation) {
     var mode = problem.comparison().mode();
+    // The signature as a job's header gives it to the harness (names in Python's form, a design
+    // method's ops name as "call"): mutants.py decodes inputs and encodes returns by its types.
+    var signature = problem.signature();
+    var header = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    java.util.function.BiConsumer<tools.jackson.databind.node.ObjectNode, List<Parameter>> params =
+        (node, list) -> {
+          var array = node.putArray("params");
+          var names = Signature.names(list, Language.PYTHON);
+          for (int i = 0; i < list.size(); i++) {
+            array.addObject().put("name", names.get(i)).put("type", list.get(i).type().toString());
+          }
+        };
+    if (signature.isClass()) {
+      header.put("kind", "class").put("className", signature.design().className());
+      params.accept(header.putObject("constructor"), signature.design().constructor());
+      var methods = header.putArray("methods");
+      for (var method : signature.design().methods()) {
+        var m =
+            methods
+                .addObject()
+                .put("call", method.name())
+                .put("name", method.name(Language.PYTHON));
+        params.accept(m, method.params());
+        m.put("returns", method.returns().toString());
+      }
+    } else {
+      header.put("function", signature.functionName(Language.PYTHON));
+      params.accept(header, signature.params());
+      header.put("returns", signature.returns().toString());
+    }
     return "import base64 as _improview_base64\n"
+        + "import json as _improview_json\n"
         + "IMPROVIEW_REFERENCE = _improview_base64.b64decode(\""
         + java.util.Base64.getEncoder()
             .encodeToString(reference.getBytes(java.nio.charset.StandardCharsets.UTF_8))
         + "\").decode(\"utf-8\")\n"
+        + "IMPROVIEW_SIGNATURE = _improview_json.loads(_improview_base64.b64decode(\""
+        + java.util.Base64.getEncoder()
+            .encodeToString(header.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        + "\").decode(\"utf-8\"))\n"
         + "IMPROVIEW_FUNCTION = \""
         + problem.signature().functionName(Language.PYTHON)
         + "\"\n"

@@ -291,7 +291,9 @@ class UnforgeableVerdictsTest {
   }
 
   @Test
-  void javascriptCorruptingHowTheHarnessEncodesIsARuntimeError() {
+  void javascriptPatchingArrayJoinDoesNotBreakTheHarness() {
+    // The harness encodes results without Array.prototype methods, so this patch changes nothing;
+    // before it did not, the same code broke the protocol (a RUNTIME_ERROR, never ours).
     TestReport test =
         run(
             Language.JAVASCRIPT,
@@ -302,8 +304,7 @@ class UnforgeableVerdictsTest {
               return n;
             }
             """);
-    assertThat(test.verdict()).as(test.toString()).isEqualTo(Verdict.RUNTIME_ERROR);
-    assertThat(test.message()).contains("broke the runner's protocol");
+    assertReturnedSeven(test);
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -23,19 +24,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The harness directory on the host: the three harness programs copied from the classpath and
- * Harness.java compiled (for Java 17) into {@value #JAVA_HARNESS_JAR} at start-up. Sandboxes see it
- * read-only at {@code /harness}; on the host it is owned by the server and read-only too, so
- * nothing can change it after start.
+ * The harness directory on the host: the three harness programs copied from the classpath (with the
+ * Java harness's other sources and the ListNode and TreeNode sources it compiles with a solution)
+ * and the Java harness compiled (for Java 17) into {@value #JAVA_HARNESS_JAR} at start-up.
+ * Sandboxes see it read-only at {@code /harness}; on the host it is owned by the server and
+ * read-only too, so nothing can change it after start.
  */
 @Component
 public class HarnessFiles implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HarnessFiles.class);
-  private static final List<String> PROGRAMS = List.of("harness.js", "harness.py", "Harness.java");
+  private static final List<String> PROGRAMS =
+      List.of("harness.js", "harness.py", "harness_types.py", "Harness.java");
 
   /** The compiled Java harness; a jar because a JVM class archive cannot record a directory. */
   public static final String JAVA_HARNESS_JAR = "harness.jar";
+
+  // The Java harness's other sources (value types; declarations), compiled into the jar with
+  // Harness.java, and the node classes it compiles with a solution whose signature names them.
+  private static final List<String> JAVA_HARNESS_SOURCES =
+      List.of("HarnessTypes.java", "HarnessEntry.java");
+  private static final List<String> JAVA_PROVIDED = List.of("ListNode.java", "TreeNode.java");
 
   // Entries and the jar itself carry a fixed time: a class archive checks the jar's mtime.
   private static final FileTime FIXED_TIME = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
@@ -71,7 +80,7 @@ public class HarnessFiles implements AutoCloseable {
         Files.delete(file);
       }
     }
-    for (String name : PROGRAMS) {
+    for (String name : concat(PROGRAMS, JAVA_HARNESS_SOURCES, JAVA_PROVIDED)) {
       try (InputStream in = HarnessFiles.class.getResourceAsStream("/harness/" + name)) {
         if (in == null) {
           throw new IllegalStateException("harness program missing from the classpath: " + name);
@@ -89,8 +98,12 @@ public class HarnessFiles implements AutoCloseable {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
   }
 
-  // Compiled here rather than in the Maven build: the harness stays one reviewable source file,
-  // and --release 17 makes the classes run on any JDK the sandbox uses. Costs about a second.
+  private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+    return Stream.of(a, b, c).flatMap(List::stream).toList();
+  }
+
+  // Compiled here rather than in the Maven build: the harness stays plain source files, and
+  // --release 17 makes the classes run on any JDK the sandbox uses. Costs about a second.
   private void compileJavaHarness() throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
@@ -100,21 +113,17 @@ public class HarnessFiles implements AutoCloseable {
     Path classes = Files.createTempDirectory("improview-harness-classes-");
     try {
       ByteArrayOutputStream errors = new ByteArrayOutputStream();
-      int status =
-          javac.run(
-              null,
-              errors,
-              errors,
-              "--release",
-              "17",
-              "-nowarn",
-              "-proc:none",
-              "-d",
-              classes.toString(),
-              dir.resolve("Harness.java").toString());
+      List<String> args =
+          new ArrayList<>(
+              List.of("--release", "17", "-nowarn", "-proc:none", "-d", classes.toString()));
+      args.add(dir.resolve("Harness.java").toString());
+      for (String source : JAVA_HARNESS_SOURCES) {
+        args.add(dir.resolve(source).toString());
+      }
+      int status = javac.run(null, errors, errors, args.toArray(new String[0]));
       if (status != 0) {
         throw new IllegalStateException(
-            "Harness.java does not compile (exit " + status + "): " + errors.toString(UTF_8));
+            "the Java harness does not compile (exit " + status + "): " + errors.toString(UTF_8));
       }
       writeJar(classes, dir.resolve(JAVA_HARNESS_JAR));
     } finally {

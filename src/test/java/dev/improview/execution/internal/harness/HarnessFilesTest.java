@@ -20,12 +20,24 @@ class HarnessFilesTest {
       dir = files.dir();
       try (Stream<Path> entries = Files.list(dir)) {
         assertThat(entries.map(p -> p.getFileName().toString()))
-            .containsExactlyInAnyOrder("harness.js", "harness.py", "Harness.java", "harness.jar");
+            .containsExactlyInAnyOrder(
+                "harness.js",
+                "harness.py",
+                "harness_types.py",
+                "Harness.java",
+                "HarnessTypes.java",
+                "HarnessEntry.java",
+                "ListNode.java",
+                "TreeNode.java",
+                "harness.jar");
       }
       Path jar = dir.resolve(HarnessFiles.JAVA_HARNESS_JAR);
       try (JarFile classes = new JarFile(jar.toFile())) {
         assertThat(classes.getEntry("Harness.class")).isNotNull();
         assertThat(classes.getEntry("Harness$Run.class")).isNotNull();
+        assertThat(classes.getEntry("HarnessTypes$Type.class")).isNotNull();
+        // The node classes are the solution's, compiled with it: never in the harness's jar.
+        assertThat(classes.getEntry("ListNode.class")).isNull();
       }
       // A class archive records the jar's mtime: it must be the same on every start.
       assertThat(Files.getLastModifiedTime(jar).toInstant())

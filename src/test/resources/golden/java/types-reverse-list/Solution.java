@@ -1,0 +1,12 @@
+class Solution {
+  public ListNode reverseList(ListNode head) {
+    ListNode previous = null;
+    while (head != null) {
+      ListNode next = head.next;
+      head.next = previous;
+      previous = head;
+      head = next;
+    }
+    return previous;
+  }
+}

@@ -1,0 +1,10 @@
+class HitCounter:
+    def __init__(self, window):
+        self.window = window
+        self.hits = []
+
+    def hit(self, at):
+        self.hits.append(at)
+
+    def count_since(self, at, window):
+        return sum(1 for h in self.hits if h > at - window)
