@@ -278,6 +278,61 @@ class UnforgeableVerdictsTest {
     assertThat(test.message()).contains("not a valid int");
   }
 
+  private TestReport run(Signature signature, String code, String args) {
+    ExecutionReport report =
+        engine.run(
+            new ExecutionRequest(
+                Language.PYTHON,
+                code,
+                signature,
+                List.of(
+                    new TestCase(
+                        tools.jackson.databind.json.JsonMapper.builder().build().readTree(args))),
+                LIMITS));
+    return report.tests().get(0);
+  }
+
+  @Test
+  void pythonForgingATreeNoHarnessWouldWriteIsARuntimeError() {
+    // A level order with an orphan: the harness never encodes one, the server refuses it.
+    var signature =
+        new Signature(
+            "solve", List.of(new Parameter("n", ValueType.INT)), ValueType.parse("TreeNode"));
+    TestReport test =
+        run(
+            signature,
+            pythonForging(
+                "{\"type\":\"result\",\"index\":0,\"status\":\"returned\","
+                    + "\"value\":[1,null,null,2]}"),
+            "[7]");
+    assertThat(test.verdict()).as(test.toString()).isEqualTo(Verdict.RUNTIME_ERROR);
+    assertThat(test.message()).contains("broke the runner's protocol").contains("TreeNode");
+  }
+
+  @Test
+  void pythonForgingADesignResultThatReturnsFromTheConstructorIsARuntimeError() {
+    var signature =
+        Signature.ofClass(
+            new DesignClass(
+                "Box", List.of(), List.of(new Method("size", List.of(), ValueType.INT))));
+    String forging =
+        """
+        import os, sys
+        class Box:
+            def size(self):
+                frame = sys._getframe(1)
+                while frame is not None and 'nonce' not in frame.f_locals:
+                    frame = frame.f_back
+                nonce = frame.f_locals['nonce']
+                forged = '{"type":"result","index":0,"status":"returned","value":[5,1]}'
+                os.write(1, ('\\n' + nonce + ' ' + forged + '\\n').encode())
+                return 1
+        """;
+    TestReport test = run(signature, forging, "[[\"Box\", \"size\"], [[], []]]");
+    assertThat(test.verdict()).as(test.toString()).isEqualTo(Verdict.RUNTIME_ERROR);
+    assertThat(test.message()).contains("broke the runner's protocol").contains("call 1");
+  }
+
   @Test
   void javascriptObjectPrototypeToJsonDoesNotBreakTheHarness() {
     TestReport test =
