@@ -1,4 +1,5 @@
-# Improview harness for Python (3.11, run as python3 -I -S -B harness.py STACK_BYTES). Started
+# Improview harness for Python (3.11; compiled by the server at start-up and run as
+# python3 -I -S -B harness.pyc STACK_BYTES). Started
 # ahead of the job, it warms up while it waits, then reads the job's header line (JSON) from stdin,
 # compiles and runs the user's module, then reads one line of arguments per test, calls the
 # function and writes nonce-framed events to fd 1. The contract is docs/runner-contract.md. Expected values never reach this process, and nothing it reports about

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -25,10 +26,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The harness directory on the host: the three harness programs copied from the classpath (with the
- * Java harness's other sources and the ListNode and TreeNode sources it compiles with a solution)
- * and the Java harness compiled (for Java 17) into {@value #JAVA_HARNESS_JAR} at start-up.
- * Sandboxes see it read-only at {@code /harness}; on the host it is owned by the server and
- * read-only too, so nothing can change it after start.
+ * Java harness's other sources and the ListNode and TreeNode sources it compiles with a solution),
+ * the Java harness compiled (for Java 17) into {@value #JAVA_HARNESS_JAR} and the Python harness
+ * compiled into {@value #PYTHON_HARNESS_BYTECODE} at start-up. Sandboxes see it read-only at {@code
+ * /harness}; on the host it is owned by the server and read-only too, so nothing can change it
+ * after start.
  */
 @Component
 public class HarnessFiles implements AutoCloseable {
@@ -36,6 +38,12 @@ public class HarnessFiles implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HarnessFiles.class);
   private static final List<String> PROGRAMS =
       List.of("harness.js", "harness.py", "harness_types.py", "Harness.java");
+
+  /**
+   * The Python harness compiled to bytecode at start-up, run in place of harness.py when present: a
+   * main script given as source is compiled on every start ({@code -B} or not), a .pyc is not.
+   */
+  public static final String PYTHON_HARNESS_BYTECODE = "harness.pyc";
 
   /** The compiled Java harness; a jar because a JVM class archive cannot record a directory. */
   public static final String JAVA_HARNESS_JAR = "harness.jar";
@@ -51,9 +59,11 @@ public class HarnessFiles implements AutoCloseable {
 
   private final Path dir;
   private final boolean temporary;
+  private final Path python;
 
   public HarnessFiles(ExecutionProperties properties) {
     this.temporary = properties.harnessDir().isBlank();
+    this.python = properties.pythonPath();
     try {
       this.dir =
           temporary
@@ -89,6 +99,7 @@ public class HarnessFiles implements AutoCloseable {
       }
     }
     compileJavaHarness();
+    compilePythonHarness();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
@@ -100,6 +111,47 @@ public class HarnessFiles implements AutoCloseable {
 
   private static List<String> concat(List<String> a, List<String> b, List<String> c) {
     return Stream.of(a, b, c).flatMap(List::stream).toList();
+  }
+
+  // With the sandbox's own python, so the bytecode's magic number is the one that runs it. Its
+  // tracebacks name /harness/harness.py, as the source would. Without it the source still runs.
+  private void compilePythonHarness() throws IOException {
+    Path source = dir.resolve("harness.py");
+    Path bytecode = dir.resolve(PYTHON_HARNESS_BYTECODE);
+    String script =
+        "import py_compile, sys\n"
+            + "py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile='/harness/harness.py',"
+            + " doraise=True)\n";
+    List<String> argv =
+        List.of(
+            python.toString(), "-I", "-S", "-c", script, source.toString(), bytecode.toString());
+    Path errors = Files.createTempFile("improview-pycompile-", ".txt");
+    try {
+      Process process =
+          new ProcessBuilder(argv)
+              .redirectErrorStream(true)
+              .redirectOutput(errors.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+              .start();
+      boolean done = process.waitFor(60, TimeUnit.SECONDS);
+      if (!done) {
+        process.destroyForcibly();
+      }
+      if (!done || process.exitValue() != 0) {
+        Files.deleteIfExists(bytecode);
+        log.warn(
+            "python harness not precompiled (Python jobs run its source): {}",
+            done ? Files.readString(errors, UTF_8).strip() : "py_compile took over 60 s");
+      }
+    } catch (IOException e) {
+      Files.deleteIfExists(bytecode);
+      log.warn("python harness not precompiled (Python jobs run its source): {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Files.deleteIfExists(bytecode);
+    } finally {
+      Files.deleteIfExists(errors);
+    }
   }
 
   // Compiled here rather than in the Maven build: the harness stays plain source files, and

@@ -76,7 +76,12 @@ public final class LanguageRuntimes {
       }
       case PYTHON -> {
         argv.addAll(List.of(properties.pythonPath().toString(), "-I", "-S", "-B"));
-        argv.add(ProcessSpec.HARNESS + "/harness.py");
+        // The precompiled harness when start-up made it; its source otherwise.
+        boolean compiled =
+            Files.isRegularFile(harnessDir.resolve(HarnessFiles.PYTHON_HARNESS_BYTECODE));
+        argv.add(
+            ProcessSpec.HARNESS
+                + (compiled ? "/" + HarnessFiles.PYTHON_HARNESS_BYTECODE : "/harness.py"));
         // The solution thread's stack: the harness makes that thread before its job arrives.
         argv.add(Long.toString(properties.stackBytes()));
         memory = limits.memoryBytes() + properties.pythonRuntimeMemory();

@@ -2,6 +2,9 @@ package dev.improview.execution.internal.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.improview.execution.Language;
+import dev.improview.execution.RunLimits;
+import dev.improview.execution.internal.sandbox.ProcessSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,8 +32,32 @@ class HarnessFilesTest {
                 "HarnessEntry.java",
                 "ListNode.java",
                 "TreeNode.java",
-                "harness.jar");
+                "harness.jar",
+                "harness.pyc");
       }
+      // Python jobs run the bytecode (not compiled again on every start), named as the source.
+      assertThat(
+              new LanguageRuntimes(ExecutionProperties.defaults(), dir)
+                  .spec(Language.PYTHON, RunLimits.defaults())
+                  .argv())
+          .contains(ProcessSpec.HARNESS + "/harness.pyc")
+          .doesNotContain(ProcessSpec.HARNESS + "/harness.py");
+      String traceback =
+          new String(
+              new ProcessBuilder(
+                      "/usr/bin/python3",
+                      "-I",
+                      "-S",
+                      "-B",
+                      dir.resolve(HarnessFiles.PYTHON_HARNESS_BYTECODE).toString(),
+                      "not-a-number")
+                  .redirectErrorStream(true)
+                  .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                  .start()
+                  .getInputStream()
+                  .readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(traceback).contains("File \"/harness/harness.py\"");
       Path jar = dir.resolve(HarnessFiles.JAVA_HARNESS_JAR);
       try (JarFile classes = new JarFile(jar.toFile())) {
         assertThat(classes.getEntry("Harness.class")).isNotNull();
@@ -42,7 +69,8 @@ class HarnessFilesTest {
       // A class archive records the jar's mtime: it must be the same on every start.
       assertThat(Files.getLastModifiedTime(jar).toInstant())
           .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
-      for (String name : new String[] {"harness.js", "harness.py", "Harness.java", "harness.jar"}) {
+      for (String name :
+          new String[] {"harness.js", "harness.py", "harness.pyc", "Harness.java", "harness.jar"}) {
         Path file = dir.resolve(name);
         assertThat(file).isRegularFile();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
