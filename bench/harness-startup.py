@@ -18,6 +18,7 @@ import sys
 import tempfile
 
 HARNESS = "src/main/resources/harness"
+HARNESS_FILES = "src/main/java/dev/improview/execution/internal/harness/HarnessFiles.java"
 
 JOB = {
     "nonce": "0123456789abcdef0123456789abcdef",
@@ -75,6 +76,20 @@ def checkout(rev, into):
     # Compiled beside the sources, as in the harness directory: the Java harness reads the node
     # classes from the directory of its class path.
     subprocess.run(["javac", "-d", into] + sources, check=True)
+    # Python as the server at that revision starts it: the bytecode it compiles, if it does.
+    if rev is None:
+        with open(HARNESS_FILES) as java:
+            precompiled = "harness.pyc" in java.read()
+    else:
+        precompiled = "harness.pyc" in subprocess.run(
+            ["git", "show", rev + ":" + HARNESS_FILES], check=True, capture_output=True,
+            text=True).stdout
+    if precompiled:
+        subprocess.run(["/usr/bin/python3", "-I", "-S", "-c",
+                        "import py_compile, sys; py_compile.compile(sys.argv[1], sys.argv[2],"
+                        " '/harness/harness.py', doraise=True)",
+                        os.path.join(into, "harness.py"), os.path.join(into, "harness.pyc")],
+                       check=True)
     return into
 
 
@@ -82,7 +97,8 @@ def command(language, harness):
     if language == "javascript":
         return ["node", "--stack-size=3800", os.path.join(harness, "harness.js")]
     if language == "python":
-        return ["/usr/bin/python3", "-I", "-S", "-B", os.path.join(harness, "harness.py"), "33554432"]
+        script = "harness.pyc" if os.path.exists(os.path.join(harness, "harness.pyc")) else "harness.py"
+        return ["/usr/bin/python3", "-I", "-S", "-B", os.path.join(harness, script), "33554432"]
     return ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
             "-XX:-UsePerfData", "-Xlog:disable", "-cp", harness, "Harness"]
 
