@@ -27,11 +27,18 @@ public final class LanguageRuntimes {
   private final ExecutionProperties properties;
   private final Path harnessDir;
   private final List<Path> javaBinds;
+  private final String pythonHarness;
   private volatile Path javaClassArchive;
 
+  /** {@code harnessDir} is complete ({@link HarnessFiles} has written and compiled it). */
   public LanguageRuntimes(ExecutionProperties properties, Path harnessDir) {
     this.properties = properties;
     this.harnessDir = harnessDir;
+    // The precompiled harness when start-up made it; its source otherwise.
+    this.pythonHarness =
+        Files.isRegularFile(harnessDir.resolve(HarnessFiles.PYTHON_HARNESS_BYTECODE))
+            ? HarnessFiles.PYTHON_HARNESS_BYTECODE
+            : "harness.py";
     this.javaBinds = outsideLinks(Path.of(properties.javaHome()));
   }
 
@@ -76,12 +83,7 @@ public final class LanguageRuntimes {
       }
       case PYTHON -> {
         argv.addAll(List.of(properties.pythonPath().toString(), "-I", "-S", "-B"));
-        // The precompiled harness when start-up made it; its source otherwise.
-        boolean compiled =
-            Files.isRegularFile(harnessDir.resolve(HarnessFiles.PYTHON_HARNESS_BYTECODE));
-        argv.add(
-            ProcessSpec.HARNESS
-                + (compiled ? "/" + HarnessFiles.PYTHON_HARNESS_BYTECODE : "/harness.py"));
+        argv.add(ProcessSpec.HARNESS + "/" + pythonHarness);
         // The solution thread's stack: the harness makes that thread before its job arrives.
         argv.add(Long.toString(properties.stackBytes()));
         memory = limits.memoryBytes() + properties.pythonRuntimeMemory();
