@@ -241,7 +241,7 @@ final class HarnessTypes {
         case NULLABLE:
           return json == null ? null : element.decode(json, nodes);
         case LIST_NODE:
-          return nodes.decodeList(Harness.Json.list(json));
+          return nodes.decodeList(json);
         case TREE_NODE:
           return nodes.decodeTree(Harness.Json.list(json));
         case MAP:
@@ -616,12 +616,26 @@ final class HarnessTypes {
       return member;
     }
 
-    /** {@code [1, 2, 3]} to 1 -> 2 -> 3, made from the tail; {@code []} is null. */
-    Object decodeList(List<Object> values) {
+    /**
+     * {@code [1, 2, 3]} to 1 -> 2 -> 3, made from the tail; {@code []} is null. The cyclic form
+     * {@code {"values": [1, 2, 3], "tailLinksTo": 1}} also links the last node back to node 1.
+     */
+    Object decodeList(Object json) {
+      boolean cyclic = json instanceof Map;
+      List<Object> values =
+          Harness.Json.list(cyclic ? Harness.Json.object(json).get("values") : json);
+      int target = cyclic ? ((Number) Harness.Json.object(json).get("tailLinksTo")).intValue() : -1;
       try {
         Object head = null;
+        Object last = null;
+        Object linked = null;
         for (int i = values.size() - 1; i >= 0; i--) {
           head = newList.newInstance(((Number) values.get(i)).intValue(), head);
+          last = last == null ? head : last;
+          linked = i == target ? head : linked;
+        }
+        if (linked != null) {
+          listNext.set(last, linked);
         }
         return head;
       } catch (ReflectiveOperationException e) {

@@ -341,9 +341,19 @@ function defineNodeClasses() {
 
 // ---- Decoding: the JSON form (already validated by the server) into what user code receives. ----
 
-function listFromArray(values) {
+// [1, 2, 3] or, for a list whose last node links back, {values: [1, 2, 3], tailLinksTo: 1}.
+function listFrom(json) {
+  const cyclic = !isArray(json);
+  const values = cyclic ? json.values : json;
   let head = null;
-  for (let i = values.length - 1; i >= 0; i--) head = new ListNode(values[i], head);
+  let last = null;
+  let linked = null;
+  for (let i = values.length - 1; i >= 0; i--) {
+    head = new ListNode(values[i], head);
+    if (last === null) last = head;
+    if (cyclic && i === json.tailLinksTo) linked = head;
+  }
+  if (linked !== null) last.next = linked;
   return head;
 }
 
@@ -380,7 +390,7 @@ function decoderOf(type) {
     case 'bigint':
       return (value) => toBigInt(value);
     case 'list':
-      return listFromArray;
+      return listFrom;
     case 'tree':
       return treeFromLevelOrder;
     case 'map': {

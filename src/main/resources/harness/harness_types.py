@@ -129,10 +129,20 @@ def parse(text):
 
 # ---- Decoding: the JSON form into what user code receives. ----
 
-def _list_from(values):
-    head = None
-    for value in reversed(values):
-        head = ListNode(value, head)
+def _list_from(json):
+    # [1, 2, 3] or, for a list whose last node links back, {"values": [1, 2, 3], "tailLinksTo": 1}.
+    cyclic = isinstance(json, dict)
+    values = json["values"] if cyclic else json
+    head = last = linked = None
+    target = json["tailLinksTo"] if cyclic else -1
+    for i in range(len(values) - 1, -1, -1):
+        head = ListNode(values[i], head)
+        if last is None:
+            last = head
+        if i == target:
+            linked = head
+    if linked is not None:
+        last.next = linked
     return head
 
 

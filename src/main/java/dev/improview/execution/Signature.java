@@ -211,7 +211,7 @@ public record Signature(
    */
   public String resultMisfit(JsonNode args, JsonNode value) {
     if (!isClass()) {
-      return valueMisfit(returns, value);
+      return returnMisfit(returns, value);
     }
     List<Method> calls = calls(args);
     if (value == null || !value.isArray() || value.size() != calls.size()) {
@@ -222,7 +222,7 @@ public record Signature(
     }
     for (int i = 0; i < calls.size(); i++) {
       Method method = calls.get(i);
-      String why = valueMisfit(method.returns(), value.get(i));
+      String why = returnMisfit(method.returns(), value.get(i));
       if (why != null) {
         return "[" + i + "] (call " + (i + 1) + ", " + method.name() + ") " + why;
       }
@@ -232,11 +232,19 @@ public record Signature(
 
   // "is not a valid int[]: [1,2.5] ([1] is not an int: 2.5)"
   private static String valueMisfit(ValueType type, JsonNode value) {
-    String why = type.misfit(value);
+    return explained(type, value, type.misfit(value));
+  }
+
+  private static String returnMisfit(ValueType type, JsonNode value) {
+    return explained(type, value, type.returnMisfit(value));
+  }
+
+  private static String explained(ValueType type, JsonNode value, String why) {
     if (why == null) {
       return null;
     }
-    String detail = why.startsWith("[") ? " (" + why + ")" : "";
+    // A place inside the value, or a rule of its form, says more than "is not a valid T".
+    String detail = why.startsWith("is ") ? "" : " (" + why + ")";
     return "is not a valid " + type + ": " + brief(value) + detail;
   }
 

@@ -208,26 +208,41 @@ public record ValueType(Kind kind, ValueType element) {
 
   /**
    * Why {@code value} is not a JSON value of this type, naming the first bad place in it ({@code
-   * [2] is not an int: 2.5}); null if it is one.
+   * [2] is not an int: 2.5}); null if it is one. A {@code ListNode} may be written in its cyclic
+   * form ({@link #CYCLE_VALUES}, {@link #CYCLE_TARGET}): arguments can be lists that loop back.
    */
   public String misfit(JsonNode value) {
-    return misfit(value, "");
+    return misfit(value, "", true);
   }
 
-  private String misfit(JsonNode value, String at) {
+  /**
+   * As {@link #misfit}, for a value a solution returned or a test expects: a list is an array of
+   * its values only, since the runners report a returned cycle as an error and never write one.
+   */
+  public String returnMisfit(JsonNode value) {
+    return misfit(value, "", false);
+  }
+
+  /** The cyclic form of a list: {@code {"values": [3, 2, 0, -4], "tailLinksTo": 1}}. */
+  public static final String CYCLE_VALUES = "values";
+
+  /** The index of the node the last node of a cyclic list links back to. */
+  public static final String CYCLE_TARGET = "tailLinksTo";
+
+  private String misfit(JsonNode value, String at, boolean cycles) {
     if (value == null || value.isMissingNode()) {
       return place(at) + "is missing";
     }
     switch (kind) {
       case NULLABLE -> {
-        return value.isNull() ? null : element.misfit(value, at);
+        return value.isNull() ? null : element.misfit(value, at, cycles);
       }
       case ARRAY -> {
         if (!value.isArray()) {
           return place(at) + "is not an array: " + brief(value);
         }
         for (int i = 0; i < value.size(); i++) {
-          String inner = element.misfit(value.get(i), at + "[" + i + "]");
+          String inner = element.misfit(value.get(i), at + "[" + i + "]", cycles);
           if (inner != null) {
             return inner;
           }
@@ -239,7 +254,8 @@ public record ValueType(Kind kind, ValueType element) {
           return place(at) + "is not an object (a map<string, " + element + ">): " + brief(value);
         }
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
-          String inner = element.misfit(entry.getValue(), at + "[" + quote(entry.getKey()) + "]");
+          String inner =
+              element.misfit(entry.getValue(), at + "[" + quote(entry.getKey()) + "]", cycles);
           if (inner != null) {
             return inner;
           }
@@ -247,15 +263,7 @@ public record ValueType(Kind kind, ValueType element) {
         return null;
       }
       case LIST_NODE -> {
-        if (!value.isArray()) {
-          return place(at) + "is not an array of the list's values: " + brief(value);
-        }
-        for (int i = 0; i < value.size(); i++) {
-          if (!isIntegerWithin(value.get(i), MIN_INT, MAX_INT)) {
-            return place(at + "[" + i + "]") + "is not an int: " + brief(value.get(i));
-          }
-        }
-        return null;
+        return value.isObject() && cycles ? cyclicListMisfit(value, at) : listMisfit(value, at);
       }
       case TREE_NODE -> {
         return treeMisfit(value, at);
@@ -267,6 +275,60 @@ public record ValueType(Kind kind, ValueType element) {
         return scalarMisfit(value, at);
       }
     }
+  }
+
+  private static String listMisfit(JsonNode value, String at) {
+    if (!value.isArray()) {
+      return place(at) + "is not an array of the list's values: " + brief(value);
+    }
+    for (int i = 0; i < value.size(); i++) {
+      if (!isIntegerWithin(value.get(i), MIN_INT, MAX_INT)) {
+        return place(at + "[" + i + "]") + "is not an int: " + brief(value.get(i));
+      }
+    }
+    return null;
+  }
+
+  /** {@code {"values": [...], "tailLinksTo": i}}: the last node links back to node i (0-based). */
+  private static String cyclicListMisfit(JsonNode value, String at) {
+    for (String key : value.propertyNames()) {
+      if (!key.equals(CYCLE_VALUES) && !key.equals(CYCLE_TARGET)) {
+        return place(at)
+            + "has the key "
+            + quote(key)
+            + ": a list that loops back is {\""
+            + CYCLE_VALUES
+            + "\": [...], \""
+            + CYCLE_TARGET
+            + "\": i}";
+      }
+    }
+    JsonNode values = value.get(CYCLE_VALUES);
+    if (values == null) {
+      return place(at) + "has no \"" + CYCLE_VALUES + "\": the list's values, head first";
+    }
+    String inner = listMisfit(values, at + "." + CYCLE_VALUES);
+    if (inner != null) {
+      return inner;
+    }
+    if (values.isEmpty()) {
+      return place(at + "." + CYCLE_VALUES) + "is empty: the empty list is [] and has no cycle";
+    }
+    JsonNode target = value.get(CYCLE_TARGET);
+    if (target == null) {
+      return place(at)
+          + "has no \""
+          + CYCLE_TARGET
+          + "\": a list without a cycle is an array of its values, e.g. [1,2]";
+    }
+    if (!isIntegerWithin(target, BigDecimal.ZERO, BigDecimal.valueOf(values.size() - 1))) {
+      return place(at + "." + CYCLE_TARGET)
+          + "is not an index of the values (0 to "
+          + (values.size() - 1)
+          + "): "
+          + brief(target);
+    }
+    return null;
   }
 
   private String scalarMisfit(JsonNode value, String at) {
@@ -341,8 +403,9 @@ public record ValueType(Kind kind, ValueType element) {
 
   /**
    * The one JSON form of a value of this type, so equal values compare equal: bigints as strings of
-   * digits without leading zeros ({@code -0} is {@code "0"}), trees without trailing nulls. Other
-   * values are returned as they are. {@code value} must be {@link #accepts accepted}.
+   * digits without leading zeros ({@code -0} is {@code "0"}), trees without trailing nulls, a
+   * cyclic list with its two keys in order. Other values are returned as they are. {@code value}
+   * must be {@link #accepts accepted}.
    */
   public JsonNode canonical(JsonNode value) {
     if (!needsCanonicalForm() || value == null || value.isNull()) {
@@ -353,6 +416,15 @@ public record ValueType(Kind kind, ValueType element) {
           JsonNodeFactory.instance.stringNode(
               (value.isString() ? new BigInteger(value.asString()) : value.bigIntegerValue())
                   .toString());
+      case LIST_NODE -> {
+        if (value.isArray()) {
+          yield value;
+        }
+        ObjectNode cyclic = JsonNodeFactory.instance.objectNode();
+        cyclic.set(CYCLE_VALUES, value.get(CYCLE_VALUES));
+        cyclic.set(CYCLE_TARGET, value.get(CYCLE_TARGET));
+        yield cyclic;
+      }
       case TREE_NODE -> {
         int end = value.size();
         while (end > 0 && value.get(end - 1).isNull()) {
@@ -389,7 +461,7 @@ public record ValueType(Kind kind, ValueType element) {
   /** True if some value of this type has more than one JSON form. */
   private boolean needsCanonicalForm() {
     return switch (kind) {
-      case BIGINT, TREE_NODE -> true;
+      case BIGINT, TREE_NODE, LIST_NODE -> true;
       case ARRAY, NULLABLE, MAP -> element.needsCanonicalForm();
       default -> false;
     };

@@ -167,6 +167,43 @@ class ValueTypeTest {
   }
 
   @Test
+  void aListThatLoopsBackIsAnArgumentFormOnly() {
+    ValueType list = ValueType.parse("ListNode");
+    for (String ok :
+        new String[] {
+          "{\"values\": [3, 2, 0, -4], \"tailLinksTo\": 1}", "{\"tailLinksTo\": 0, \"values\": [5]}"
+        }) {
+      assertThat(list.misfit(json(ok))).as(ok).isNull();
+      // Runners never write one: a returned cycle is an error, so no test can expect one.
+      assertThat(list.returnMisfit(json(ok))).as(ok).startsWith("is not an array");
+    }
+    String[][] refused = {
+      {"{\"values\": [1, 2]}", "has no \"tailLinksTo\": a list without a cycle is an array"},
+      {"{\"tailLinksTo\": 0}", "has no \"values\""},
+      {"{\"values\": [], \"tailLinksTo\": 0}", ".values is empty"},
+      {
+        "{\"values\": [1, 2], \"tailLinksTo\": 2}",
+        ".tailLinksTo is not an index of the values (0 to 1): 2"
+      },
+      {"{\"values\": [1, 2], \"tailLinksTo\": -1}", "(0 to 1): -1"},
+      {"{\"values\": [1, 2], \"tailLinksTo\": 1.0}", "(0 to 1): 1.0"},
+      {"{\"values\": [1, 2.5], \"tailLinksTo\": 0}", ".values[1] is not an int: 2.5"},
+      {"{\"values\": [1], \"tailLinksTo\": 0, \"pos\": 0}", "has the key \"pos\""}
+    };
+    for (String[] c : refused) {
+      assertThat(list.misfit(json(c[0]))).as(c[0]).contains(c[1]);
+    }
+    // Each element of a ListNode[] takes either form; the place names the element.
+    assertThat(
+            ValueType.parse("ListNode[]")
+                .misfit(json("[[1], {\"values\": [1], \"tailLinksTo\": 0}, {\"values\": [1]}]")))
+        .startsWith("[2] has no \"tailLinksTo\"");
+    assertThat(list.canonical(json("{\"tailLinksTo\": 0, \"values\": [5]}")).toString())
+        .isEqualTo("{\"values\":[5],\"tailLinksTo\":0}");
+    assertThat(list.canonical(json("[1,2]"))).isEqualTo(json("[1,2]"));
+  }
+
+  @Test
   void treesAreLevelOrderWithHolesAndNoOrphans() {
     ValueType tree = ValueType.parse("TreeNode");
     for (String ok :

@@ -189,6 +189,27 @@ class ProblemFormatTests {
   }
 
   @Test
+  void aListThatLoopsBackMayBeAnArgumentButNeverAnExpectedValue() throws IOException {
+    var signature =
+        "{\"function\": \"f\", \"params\": [{\"name\": \"head\", \"type\": \"ListNode\"}],"
+            + " \"returns\": \"ListNode\"}";
+    var cyclic = "{\"values\": [3, 2, 0], \"tailLinksTo\": 1}";
+    assertThat(format.parse(retyped(signature, "[" + cyclic + "]", "[3]")).signature().isPlain())
+        .isFalse();
+
+    var e = invalid(retyped(signature, "[{\"values\": [3], \"tailLinksTo\": 1}]", "[3]"));
+    assertThat(e.violations().get(0).message())
+        .contains("(head) is not a valid ListNode")
+        .contains(".tailLinksTo is not an index of the values (0 to 0): 1");
+    e = invalid(retyped(signature, "[[3]]", cyclic));
+    assertThat(e.violations().get(0))
+        .isEqualTo(
+            new ProblemFormat.Violation(
+                "$.examples[0].output",
+                "is not a valid ListNode: {\"values\":[3,2,0],\"tailLinksTo\":1}"));
+  }
+
+  @Test
   void aDesignProblemsTestsAreCallSequencesWithOneExpectedReturnPerCall() throws IOException {
     var signature =
         "{\"kind\": \"class\", \"className\": \"Counter\","
