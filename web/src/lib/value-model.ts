@@ -15,7 +15,8 @@ export type Shown =
   | { kind: "null"; mark?: Mark }
   /** A constructor's or void method's return. */
   | { kind: "void"; mark?: Mark }
-  | { kind: "list"; items: Shown[]; mark?: Mark }
+  /** `tailLinksTo`: for a list whose last node links back, the index of the node it links to. */
+  | { kind: "list"; items: Shown[]; tailLinksTo?: number; mark?: Mark }
   /** `items` is the level-order array (null slots included); `root`'s values are those items. */
   | {
       kind: "tree";
@@ -96,6 +97,13 @@ export function describeValue(value: unknown, type?: ValueType): Shown {
       }
       return mismatch(value, type);
     case "list":
+      if (isCyclicList(value)) {
+        return {
+          kind: "list",
+          items: value.values.map((v) => describeValue(v, { kind: "int" })),
+          tailLinksTo: value.tailLinksTo,
+        };
+      }
       return Array.isArray(value) && value.every((v) => typeof v === "number")
         ? { kind: "list", items: value.map((v) => describeValue(v, { kind: "int" })) }
         : mismatch(value, type);
@@ -124,6 +132,20 @@ export function describeValue(value: unknown, type?: ValueType): Shown {
     case "void":
       return value === null ? { kind: "void" } : mismatch(value, type);
   }
+}
+
+/** A list whose last node links back, as the server writes it; anything else is not one. */
+function isCyclicList(value: unknown): value is { values: number[]; tailLinksTo: number } {
+  if (!isPlainObject(value) || Object.keys(value).length !== 2) return false;
+  const { values, tailLinksTo } = value;
+  return (
+    Array.isArray(values) &&
+    values.length > 0 &&
+    values.every((v) => typeof v === "number") &&
+    Number.isInteger(tailLinksTo) &&
+    (tailLinksTo as number) >= 0 &&
+    (tailLinksTo as number) < values.length
+  );
 }
 
 function describeTree(value: unknown, type: ValueType): Shown {
@@ -162,14 +184,13 @@ function pushSegments(shown: Shown, out: Segment[]) {
     case "mismatch":
       return plain(shown.json);
     case "list":
+      // A list whose last node links back is written as the server reads it.
+      return shown.tailLinksTo === undefined
+        ? pushItems(shown.items, "[", "]", out)
+        : pushItems(shown.items, '{"values":[', `],"tailLinksTo":${shown.tailLinksTo}}`, out);
     case "tree":
     case "array":
-      plain("[");
-      shown.items.forEach((item, i) => {
-        if (i > 0) plain(",");
-        pushSegments(item, out);
-      });
-      return plain("]");
+      return pushItems(shown.items, "[", "]", out);
     case "map":
       plain("{");
       shown.entries.forEach((entry, i) => {
@@ -186,6 +207,15 @@ function pushSegments(shown: Shown, out: Segment[]) {
       });
       return plain("}");
   }
+}
+
+function pushItems(items: Shown[], open: string, close: string, out: Segment[]) {
+  out.push({ text: open, mark: null });
+  items.forEach((item, i) => {
+    if (i > 0) out.push({ text: ",", mark: null });
+    pushSegments(item, out);
+  });
+  out.push({ text: close, mark: null });
 }
 
 const segmentsText = (segments: Segment[]) => segments.map((s) => s.text).join("");
@@ -208,13 +238,17 @@ export const inlineText = (shown: Shown) => segmentsText(toSegments(shown));
 
 /**
  * Whether the value reads well as one line of text: scalars, and lists and arrays of them. A
- * tree, a map or an array of those needs room of its own.
+ * tree, a map or an array of those needs room of its own, and so does a list whose last node
+ * links back: as text its loop-back names a value, which a repeated value leaves ambiguous, so it
+ * is drawn with the node it links to marked.
  */
 export function isInline(shown: Shown): boolean {
   switch (shown.kind) {
     case "tree":
     case "map":
       return false;
+    case "list":
+      return shown.tailLinksTo === undefined;
     case "array":
       return shown.items.every((item) => isInline(item) && item.kind !== "list");
     default:
@@ -222,10 +256,28 @@ export function isInline(shown: Shown): boolean {
   }
 }
 
-/** The plain text of an inline value as the views write it: a list as `1 → 2 → 3`. */
+/** The node a list's last node links back to, if it does: its index and its value's text. */
+export function cycleTarget(
+  shown: Shown & { kind: "list" },
+): { index: number; text: string } | null {
+  const index = shown.tailLinksTo;
+  const target = index === undefined ? undefined : shown.items[index];
+  return index === undefined || !target
+    ? null
+    : { index, text: inlineText({ ...target, mark: undefined }) };
+}
+
+/**
+ * The plain text of an inline value as the views write it: a list as `1 → 2 → 3`, one whose last
+ * node links back as `3 → 2 → 0 → -4 ↺ 2 (index 1)` (no mark to show which 2 it is, so the index
+ * says).
+ */
 export function plainText(shown: Shown): string {
   if (shown.kind === "list") {
-    return shown.items.length === 0 ? "empty list" : shown.items.map(inlineText).join(" → ");
+    if (shown.items.length === 0) return "empty list";
+    const values = shown.items.map(inlineText).join(" → ");
+    const target = cycleTarget(shown);
+    return target ? `${values} ↺ ${target.text} (index ${target.index})` : values;
   }
   return inlineText(shown);
 }

@@ -62,6 +62,7 @@ describe("parseType", () => {
     expect(error("map<int, int>")).toMatch(/map keys are string, not "int"/);
     expect(error("map<string, int")).toMatch(/">" expected/);
     expect(error("int??")).toMatch(/\? twice in a row/);
+    expect(error("ListNode?")).toMatch(/ListNode\? is ListNode/);
     expect(error("int[")).toMatch(/unexpected "\["/);
     expect(error("")).toMatch(/a type name expected/);
     expect(error("int []")).toMatch(/unexpected " \[\]"/);

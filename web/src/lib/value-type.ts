@@ -11,7 +11,10 @@ export type ValueType =
   | { kind: "string" }
   /** Digits, sent as a JSON string (or an integer token) so none are lost. */
   | { kind: "bigint" }
-  /** `ListNode`: a singly linked list of int, as a JSON array. */
+  /**
+   * `ListNode`: a singly linked list of int, as a JSON array; one whose last node links back into
+   * it (an argument only) as `{"values": [...], "tailLinksTo": i}`.
+   */
   | { kind: "list" }
   /** `TreeNode`: a binary tree of int, as a level-order array with null for missing children. */
   | { kind: "tree" }

@@ -13,6 +13,14 @@ export const Values: Story = () => (
     <dd>
       <TypedValue shown={shown([1, 2, 3], "ListNode")} />
     </dd>
+    <dt className="text-ink-muted">ListNode, cycle</dt>
+    <dd>
+      <TypedValue shown={shown({ values: [3, 2, 0, -4], tailLinksTo: 1 }, "ListNode")} />
+    </dd>
+    <dt className="text-ink-muted">ListNode, repeats</dt>
+    <dd>
+      <TypedValue shown={shown({ values: [1, 1, 1, 1], tailLinksTo: 2 }, "ListNode")} />
+    </dd>
     <dt className="text-ink-muted">empty ListNode</dt>
     <dd>
       <TypedValue shown={shown([], "ListNode")} />
@@ -49,6 +57,15 @@ export const BigTree: Story = () => (
     shown={shown(
       Array.from({ length: 200 }, (_, i) => i),
       "TreeNode",
+    )}
+  />
+);
+
+export const LongCyclicList: Story = () => (
+  <TypedValue
+    shown={shown(
+      { values: Array.from({ length: 150 }, (_, i) => i % 10), tailLinksTo: 120 },
+      "ListNode",
     )}
   />
 );

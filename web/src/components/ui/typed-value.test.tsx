@@ -37,6 +37,68 @@ describe("TypedValue: lists", () => {
   });
 });
 
+describe("TypedValue: a list whose last node links back", () => {
+  it("draws the values with arrows, then a loop mark naming the node linked to", () => {
+    show({ values: [3, 2, 0, -4], tailLinksTo: 1 }, "ListNode");
+    const list = screen.getByTestId("list-value");
+    expect(list.textContent).toBe(
+      "linked list: 3 → , 2 → , 0 → , -4 ↺ 2, the last node links back to the node at index 1 (value 2)",
+    );
+    const loop = within(list).getByTestId("list-cycle");
+    expect(loop.getAttribute("title")).toBe(
+      "the last node links back to the node at index 1 (value 2)",
+    );
+    // The drawn mark is not read; the words after it are.
+    expect(loop.querySelector('[aria-hidden="true"]')?.textContent).toBe(" ↺ 2");
+    expect(within(list).getByTestId("list-cycle-target").textContent).toBe("2");
+  });
+
+  it("marks which node is linked to where its value repeats, a node linking to itself too", () => {
+    show({ values: [7, 7, 7], tailLinksTo: 1 }, "ListNode");
+    const nodes = [...screen.getByTestId("list-value").children].filter((c) =>
+      c.textContent?.includes("7"),
+    );
+    const target = screen.getByTestId("list-cycle-target");
+    expect(nodes.findIndex((node) => node.contains(target))).toBe(1);
+    cleanup();
+    show({ values: [5], tailLinksTo: 0 }, "ListNode");
+    expect(screen.getByTestId("list-cycle-target").textContent).toBe("5");
+    expect(screen.getByTestId("list-cycle").getAttribute("title")).toBe(
+      "the last node links back to the node at index 0 (value 5)",
+    );
+  });
+
+  it("keeps the loop mark when a long list is cut off, the target drawn once shown", () => {
+    show({ values: Array.from({ length: 150 }, (_, i) => i), tailLinksTo: 120 }, "ListNode");
+    expect(screen.queryByTestId("list-cycle-target")).toBeNull();
+    expect(screen.getByTestId("list-cycle").getAttribute("title")).toMatch(
+      /index 120 \(value 120\)$/,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "… 50 more nodes" }));
+    expect(screen.getByTestId("list-cycle-target").textContent).toBe("120");
+    expect(screen.getByTestId("list-value").textContent).toContain("→ , 149 ↺ 120");
+  });
+
+  it("gives it a row of its own among arguments, and shows a bad index as not fitting", () => {
+    render(
+      <ArgumentList
+        names={["head", "pos"]}
+        values={[
+          describeValue({ values: [1, 2], tailLinksTo: 0 }, typeOf("ListNode")),
+          describeValue(0, typeOf("int")),
+        ]}
+      />,
+    );
+    expect(screen.getByText("head =")).toBeTruthy();
+    expect(screen.getByTestId("list-cycle")).toBeTruthy();
+    cleanup();
+    show({ values: [1, 2], tailLinksTo: 2 }, "ListNode");
+    expect(screen.getByTestId("type-mismatch").textContent).toBe(
+      '{"values":[1,2],"tailLinksTo":2} not of type ListNode',
+    );
+  });
+});
+
 describe("TypedValue: maps, bigints, null", () => {
   it("shows a map as key: value rows, sorted by key", () => {
     show({ pear: [2], apple: [1, 2] }, "map<string, int[]>");

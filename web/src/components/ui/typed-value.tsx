@@ -1,5 +1,6 @@
 import { useState } from "react";
 import {
+  cycleTarget,
   isInline,
   plainText,
   toSegments,
@@ -86,6 +87,9 @@ export function TypedValue({ shown, tone = "expected" }: { shown: Shown; tone?: 
 /** Lists longer than this show their start (and the first difference), then a button for the rest. */
 const LIST_SHOWN = 100;
 
+/** The node a list's last node links back to, and the loop mark naming it: underlined alike. */
+const cycleMark = "underline decoration-accent decoration-2 underline-offset-4";
+
 function ListView({ shown, tone }: { shown: Shown & { kind: "list" }; tone: Tone }) {
   const [all, setAll] = useState(false);
   if (shown.items.length === 0) {
@@ -99,6 +103,10 @@ function ListView({ shown, tone }: { shown: Shown & { kind: "list" }; tone: Tone
   const limit = all ? shown.items.length : Math.max(LIST_SHOWN, firstMark + 10);
   const items = shown.items.slice(0, limit);
   const rest = shown.items.length - items.length;
+  const target = cycleTarget(shown);
+  const loop = target
+    ? `the last node links back to the node at index ${target.index} (value ${target.text})`
+    : "";
   return (
     <span data-testid="list-value" className="font-mono break-words">
       <span className="sr-only">linked list: </span>
@@ -112,7 +120,18 @@ function ListView({ shown, tone }: { shown: Shown & { kind: "list" }; tone: Tone
               <span className="sr-only">, </span>
             </>
           )}
-          <SegmentsView segments={toSegments(item)} tone={tone} />
+          {i === target?.index ? (
+            // Marked so the node linked to is plain even where its value appears more than once.
+            <span
+              data-testid="list-cycle-target"
+              title="the last node links back here"
+              className={cycleMark}
+            >
+              <SegmentsView segments={toSegments(item)} tone={tone} />
+            </span>
+          ) : (
+            <SegmentsView segments={toSegments(item)} tone={tone} />
+          )}
         </span>
       ))}
       {rest > 0 && (
@@ -126,6 +145,15 @@ function ListView({ shown, tone }: { shown: Shown & { kind: "list" }; tone: Tone
             … {rest} more {rest === 1 ? "node" : "nodes"}
           </button>
         </>
+      )}
+      {target && (
+        <span data-testid="list-cycle" title={loop}>
+          <span aria-hidden="true">
+            <span className="text-ink-muted">{" ↺ "}</span>
+            <span className={cycleMark}>{target.text}</span>
+          </span>
+          <span className="sr-only">, {loop}</span>
+        </span>
       )}
     </span>
   );

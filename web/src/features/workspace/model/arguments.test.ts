@@ -96,10 +96,70 @@ describe("parseArgument: the new types", () => {
     expect(arg("[1,2,3]", "ListNode")).toEqual([1, 2, 3]);
     expect(arg("[]", "ListNode")).toEqual([]);
     expect(arg("[1,null]", "ListNode", "head")).toBe("head[1]: expected an int, got null");
-    expect(arg("{}", "ListNode", "head")).toBe(
-      "head: expected a ListNode (an array of ints, e.g. [1,2,3]), got an object",
+    expect(arg('"1,2"', "ListNode", "head")).toBe(
+      'head: expected a ListNode (an array of ints, e.g. [1,2,3], or {"values": [...], "tailLinksTo": i} for a list whose last node links back), got the string "1,2"',
     );
     expect(arg("[[1],[]]", "ListNode[]")).toEqual([[1], []]);
+  });
+
+  it("reads a ListNode whose last node links back as values and the index linked to", () => {
+    expect(arg('{"values": [3, 2, 0, -4], "tailLinksTo": 1}', "ListNode")).toEqual({
+      values: [3, 2, 0, -4],
+      tailLinksTo: 1,
+    });
+    // A node linking to itself; the keys in either order, sent as typed.
+    const self = arg('{"tailLinksTo": 0, "values": [5]}', "ListNode");
+    expect(self).toEqual({ values: [5], tailLinksTo: 0 });
+    expect(Object.keys(self as object)).toEqual(["tailLinksTo", "values"]);
+    expect(arg('[[1,2], {"values": [7, 8], "tailLinksTo": 1}, []]', "ListNode[]")).toEqual([
+      [1, 2],
+      { values: [7, 8], tailLinksTo: 1 },
+      [],
+    ]);
+  });
+
+  it("explains a cyclic ListNode it refuses, naming the place", () => {
+    const head = (text: string) => arg(text, "ListNode", "head");
+    expect(head('{"values": [3, 2, 0, -4], "tailLinksTo": 4}')).toBe(
+      "head.tailLinksTo: 4 is not an index of values (0 to 3)",
+    );
+    expect(head('{"values": [3], "tailLinksTo": -1}')).toBe(
+      "head.tailLinksTo: -1 is not an index of values (0 to 0)",
+    );
+    expect(head('{"values": [3], "tailLinksTo": 0.0}')).toBe(
+      'head.tailLinksTo: expected an int, got number 0.0 (an int is written without "." or "e")',
+    );
+    expect(head('{"values": [3], "tailLinksTo": "0"}')).toBe(
+      'head.tailLinksTo: expected an int, got the string "0"',
+    );
+    expect(head('{"values": [1, 2]}')).toBe(
+      'head: "tailLinksTo" is missing (a list without a cycle is an array, e.g. [1,2])',
+    );
+    expect(head('{"tailLinksTo": 0}')).toBe(
+      'head: "values" is missing (the list\'s values, e.g. {"values": [3,2,0,-4], "tailLinksTo": 1})',
+    );
+    expect(head("{}")).toMatch(/^head: "values" is missing/);
+    expect(head('{"values": [], "tailLinksTo": 0}')).toBe(
+      "head.values: a list whose last node links back has at least one node",
+    );
+    expect(head('{"values": [1, null], "tailLinksTo": 0}')).toBe(
+      "head.values[1]: expected an int, got null",
+    );
+    expect(head(`{"values": [${2 ** 31}], "tailLinksTo": 0}`)).toMatch(
+      /^head\.values\[0\]: 2147483648 does not fit in an int/,
+    );
+    expect(head('{"values": {"0": 1}, "tailLinksTo": 0}')).toBe(
+      "head.values: expected an array of ints, got an object",
+    );
+    expect(head('{"values": [1], "tailLinksTo": 0, "next": 1}')).toBe(
+      'head: unknown key "next" (a list whose last node links back has just "values" and "tailLinksTo")',
+    );
+    expect(head('{"values": [1], "tailLinksTo": 0, "tailLinksTo": 0}')).toBe(
+      'head: the key "tailLinksTo" appears twice',
+    );
+    expect(arg('[[1], {"values": [1], "tailLinksTo": 1}]', "ListNode[]", "lists")).toBe(
+      "lists[1].tailLinksTo: 1 is not an index of values (0 to 0)",
+    );
   });
 
   it("reads a TreeNode as a well-formed level-order array", () => {

@@ -131,6 +131,53 @@ function checkTree(node: JsonNode, path: string): Checked {
   return decoded.ok ? { ok: true, value: values } : fail(`${path}: ${decoded.error}`);
 }
 
+const CYCLE_KEYS = ["values", "tailLinksTo"];
+
+// The object form is only for a list with a cycle: one without is written as an array, so that
+// each list has one way to be written.
+function checkCyclicList(node: JsonNode & { kind: "object" }, path: string): Checked {
+  const seen = new Set<string>();
+  for (const [key] of node.entries) {
+    if (!CYCLE_KEYS.includes(key)) {
+      return fail(
+        `${path}: unknown key ${JSON.stringify(key)} (a list whose last node links back has just "values" and "tailLinksTo")`,
+      );
+    }
+    if (seen.has(key)) return fail(`${path}: the key ${JSON.stringify(key)} appears twice`);
+    seen.add(key);
+  }
+  const field = (key: string) => node.entries.find(([k]) => k === key)?.[1];
+  const values = field("values");
+  const tail = field("tailLinksTo");
+  if (!values) {
+    return fail(
+      `${path}: "values" is missing (the list's values, e.g. {"values": [3,2,0,-4], "tailLinksTo": 1})`,
+    );
+  }
+  if (!tail) {
+    return fail(
+      `${path}: "tailLinksTo" is missing (a list without a cycle is an array, e.g. [1,2])`,
+    );
+  }
+  if (values.kind !== "array") {
+    return fail(`${path}.values: expected an array of ints, got ${describe(values)}`);
+  }
+  if (values.items.length === 0) {
+    return fail(`${path}.values: a list whose last node links back has at least one node`);
+  }
+  const items = checkItems(values.items, { kind: "int" }, `${path}.values`);
+  if (!items.ok) return items;
+  const index = checkInteger(tail, `${path}.tailLinksTo`, "an int");
+  if (!index.ok) return index;
+  const last = values.items.length - 1;
+  const at = index.value as number;
+  if (at < 0 || at > last) {
+    const text = (tail as JsonNode & { kind: "number" }).text;
+    return fail(`${path}.tailLinksTo: ${text} is not an index of values (0 to ${last})`);
+  }
+  return { ok: true, value: plain(node) };
+}
+
 function checkMap(node: JsonNode, type: ValueType & { kind: "map" }, path: string): Checked {
   if (node.kind !== "object") {
     return fail(`${path}: expected ${typeName(type)} (an object), got ${describe(node)}`);
@@ -172,9 +219,11 @@ export function checkNode(node: JsonNode, type: ValueType, path: string): Checke
     case "list":
       return node.kind === "array"
         ? checkItems(node.items, { kind: "int" }, path)
-        : fail(
-            `${path}: expected a ListNode (an array of ints, e.g. [1,2,3]), got ${describe(node)}`,
-          );
+        : node.kind === "object"
+          ? checkCyclicList(node, path)
+          : fail(
+              `${path}: expected a ListNode (an array of ints, e.g. [1,2,3], or {"values": [...], "tailLinksTo": i} for a list whose last node links back), got ${describe(node)}`,
+            );
     case "tree":
       return checkTree(node, path);
     case "array":

@@ -236,6 +236,33 @@ describe("typed values", () => {
     expect(d.expected).toMatchObject({ kind: "list", mark: "differs" });
   });
 
+  it("compares a list whose last node links back as a whole value", () => {
+    const loop = { values: [3, 2, 0, -4], tailLinksTo: 1 };
+    const same = diffValues(loop, { tailLinksTo: 1, values: [3, 2, 0, -4] }, exact, "ListNode");
+    expect(same.same).toBe(true);
+    expect(marked(same.actual)).toEqual([]);
+    expect(whole(same.actual)).toBe('{"values":[3,2,0,-4],"tailLinksTo":1}');
+    // Another target, the same values without the loop, an unordered compare: all whole values.
+    const elsewhere = diffValues(loop, { ...loop, tailLinksTo: 2 }, exact, "ListNode");
+    expect(marked(elsewhere.expected)).toEqual(['{"values":[3,2,0,-4],"tailLinksTo":1}']);
+    expect(marked(elsewhere.actual)).toEqual(['{"values":[3,2,0,-4],"tailLinksTo":2}']);
+    expect(elsewhere.same).toBe(false);
+    const ends = diffValues(loop, [3, 2, 0, -4], unordered, "ListNode");
+    expect(marked(ends.actual)).toEqual(["[3,2,0,-4]"]);
+    expect(ends.same).toBe(false);
+    expect(matches(loop, [3, 2, 0, -4], exact, typeOf("ListNode"))).toBe(false);
+    expect(matches(loop, { ...loop }, unordered, typeOf("ListNode"))).toBe(true);
+  });
+
+  it("does not throw on the object form anywhere: in arrays, untyped, or not fitting", () => {
+    const d = diffValues([[1], { values: [1], tailLinksTo: 0 }], [[1], [1]], exact, "ListNode[]");
+    expect(marked(d.expected)).toEqual(['{"values":[1],"tailLinksTo":0}']);
+    expect(marked(d.actual)).toEqual(["[1]"]);
+    expect(diffValues({ values: [1], tailLinksTo: 0 }, [1], exact).same).toBe(false);
+    const outOfRange = diffShown({ values: [1], tailLinksTo: 1 }, [1], exact, typeOf("ListNode"));
+    expect(outOfRange.expected).toMatchObject({ kind: "mismatch", mark: "differs" });
+  });
+
   it("marks nothing in mode checker, whatever the type", () => {
     const d = diffShown([1, 2, 3], [1, 4], { mode: "checker" }, typeOf("TreeNode"));
     expect(d.same).toBeUndefined();
