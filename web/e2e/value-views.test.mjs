@@ -131,6 +131,41 @@ test("a linked list is drawn with arrows, the wrong nodes marked, and a correct 
   await context.close();
 });
 
+test("a list whose last node links back is drawn with its loop, and runs as one in the sandbox", async () => {
+  // The bank's problem: its arguments are lists that loop back, built by the harness.
+  const problem = { id: "loop-entry-and-length", title: "Where the Chain Loops Back" };
+  const { context, page, errors } = await openWorkspace(problem, "javascript");
+
+  const example = page.getByRole("region", { name: "Examples" }).getByTestId("list-value").first();
+  assert.equal(await visibleText(example), "3 → 2 → 0 → -4 ↺ 2");
+  assert.equal(
+    await example.getByTestId("list-cycle").getAttribute("title"),
+    "the last node links back to the node at index 1 (value 2)",
+  );
+  // Values repeat in such lists: the node linked back to is marked, not only named.
+  assert.equal(await example.getByTestId("list-cycle-target").textContent(), "2");
+
+  // Walks the list with a step cap instead of by identity: a real cycle reaches the cap.
+  const capped =
+    "function findLoop(head) {\n  let steps = 0;\n  for (let n = head; n !== null; n = n.next) {\n" +
+    "    if (++steps > 1000) return [steps, 0];\n  }\n  return [-1, 0];\n}\n";
+  const card = await run(page, capped, "Wrong answer");
+  // The argument gets a row of its own, so the node linked back to can be marked there too.
+  const input = card.locator("dt:text-is('Input') + dd").getByTestId("list-value");
+  assert.equal(await visibleText(input), "3 → 2 → 0 → -4 ↺ 2");
+  assert.equal(await input.getByTestId("list-cycle-target").textContent(), "2");
+  assert.equal(await visibleText(card.getByTestId("actual-value")), "[1001,0]");
+
+  const solution =
+    "function findLoop(head) {\n  const seen = new Map();\n  let n = head;\n" +
+    "  for (; n !== null && !seen.has(n); n = n.next) seen.set(n, seen.size);\n" +
+    "  return n === null ? [-1, 0] : [seen.get(n), seen.size - seen.get(n)];\n}\n";
+  const passed = await run(page, solution, "All 5 public tests passed");
+  assert.equal(await passed.getAttribute("data-verdict"), "PASSED");
+  assert.deepEqual(errors, [], "no uncaught errors in the page");
+  await context.close();
+});
+
 test("a tree is drawn beside its level-order array, the wrong nodes marked in both", async () => {
   const { context, page, errors } = await openWorkspace(treeProblem, "javascript");
 
