@@ -130,8 +130,26 @@ interface Cgroups {
    * on timeout.
    */
   static boolean killUntilEmpty(Path procsFile, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    return killUntilEmpty(procsFile, timeout, new HashMap<>());
+  }
+
+  /**
+   * The processes in the procs file now, by pid with their start time: taken before a group-wide
+   * kill, since the killed leave the file before they have finished exiting.
+   */
+  static Map<Long, Long> snapshot(Path procsFile) {
     Map<Long, Long> seen = new HashMap<>();
+    for (long pid : readPids(procsFile)) {
+      seen.put(pid, startTime(pid));
+    }
+    return seen;
+  }
+
+  /**
+   * As above, also waiting for the processes {@code seen} before the kill (see {@link #snapshot}).
+   */
+  static boolean killUntilEmpty(Path procsFile, Duration timeout, Map<Long, Long> seen) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     Backoff backoff = new Backoff();
     while (true) {
       List<Long> pids = readPids(procsFile);

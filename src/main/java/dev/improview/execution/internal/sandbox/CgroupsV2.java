@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** cgroup v2: one unified hierarchy; the parent group delegates memory, pids and cpu to runs. */
 final class CgroupsV2 implements Cgroups {
@@ -109,6 +110,10 @@ final class CgroupsV2 implements Cgroups {
     @Override
     public boolean killAll(Duration timeout) {
       Path kill = dir.resolve("cgroup.kill");
+      Path procs = dir.resolve("cgroup.procs");
+      // Who is there before the kill: the killed leave cgroup.procs before they are zombies, and
+      // close() promises the tree has finished exiting.
+      Map<Long, Long> seen = Cgroups.snapshot(procs);
       if (Files.exists(kill)) {
         try {
           // One write kills the whole group atomically, forks in flight included (Linux 5.14+).
@@ -117,7 +122,7 @@ final class CgroupsV2 implements Cgroups {
           // Fall through to killing pid by pid.
         }
       }
-      return Cgroups.killUntilEmpty(dir.resolve("cgroup.procs"), timeout);
+      return Cgroups.killUntilEmpty(procs, timeout, seen);
     }
 
     @Override
