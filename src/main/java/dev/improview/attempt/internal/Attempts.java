@@ -2,6 +2,7 @@ package dev.improview.attempt.internal;
 
 import dev.improview.execution.Language;
 import dev.improview.platform.ApiProblems;
+import dev.improview.platform.CurrentAccount;
 import dev.improview.problem.Problem;
 import dev.improview.problem.ProblemCatalog;
 import java.time.Clock;

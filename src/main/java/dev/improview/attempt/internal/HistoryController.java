@@ -3,6 +3,7 @@ package dev.improview.attempt.internal;
 import dev.improview.attempt.internal.AttemptViews.TimerView;
 import dev.improview.execution.Language;
 import dev.improview.platform.ApiProblems;
+import dev.improview.platform.CurrentAccount;
 import dev.improview.problem.Category;
 import dev.improview.problem.Difficulty;
 import java.time.Clock;

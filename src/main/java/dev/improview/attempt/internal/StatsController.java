@@ -1,5 +1,6 @@
 package dev.improview.attempt.internal;
 
+import dev.improview.platform.CurrentAccount;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.improview.platform.MutableClock;
 import dev.improview.problem.Problem;
 import dev.improview.problem.ProblemCatalog;
 import java.net.URI;

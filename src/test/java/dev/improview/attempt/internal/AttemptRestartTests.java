@@ -3,6 +3,7 @@ package dev.improview.attempt.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.improview.ImproviewApplication;
+import dev.improview.platform.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,6 +2,8 @@ package dev.improview.attempt.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.improview.platform.CurrentAccount;
+import dev.improview.platform.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

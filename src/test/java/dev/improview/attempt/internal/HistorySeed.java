@@ -1,5 +1,6 @@
 package dev.improview.attempt.internal;
 
+import dev.improview.platform.CurrentAccount;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;

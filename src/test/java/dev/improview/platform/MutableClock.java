@@ -1,4 +1,4 @@
-package dev.improview.attempt.internal;
+package dev.improview.platform;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /** A clock tests move by hand, so timer tests never sleep. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private volatile Instant now = Instant.parse("2025-01-01T10:00:00Z");
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
@@ -35,10 +35,10 @@ final class MutableClock extends Clock {
 
   /** Replaces the server's clock in a test context. */
   @TestConfiguration(proxyBeanMethods = false)
-  static class Config {
+  public static class Config {
     @Bean
     @Primary
-    MutableClock mutableClock() {
+    public MutableClock mutableClock() {
       return new MutableClock();
     }
   }

@@ -1,4 +1,4 @@
-package dev.improview.attempt.internal;
+package dev.improview.platform;
 
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
  * V5__attempts.sql); the identity work replaces this with the signed-in user.
  */
 @Component
-class CurrentAccount {
+public class CurrentAccount {
 
-  static final UUID LOCAL = UUID.fromString("00000000-0000-0000-0000-000000000001");
+  public static final UUID LOCAL = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
-  UUID id() {
+  public UUID id() {
     return LOCAL;
   }
 }
