@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the problem format (docs/problem-format.md): the JSON Schema first, then what a schema
@@ -69,6 +73,45 @@ public class ProblemFormat {
 
   /** Parses and checks a document; throws {@link InvalidProblemException} listing violations. */
   public Problem parse(JsonNode document) {
+    return parse(document, Set.of());
+  }
+
+  /**
+   * A draft: a document whose tests may leave out {@code expected} and whose examples may leave out
+   * {@code output}, to be filled in from executing it. Everything else is checked as {@link
+   * #parse(JsonNode)} does.
+   *
+   * @param problem the draft with JSON {@code null} where a value was left out
+   * @param unstated the paths left out, e.g. {@code $.hiddenTests[3].expected}
+   */
+  public record Draft(Problem problem, Set<String> unstated) {}
+
+  /** Parses a draft (see {@link Draft}); throws {@link InvalidProblemException} as parse does. */
+  public Draft parseDraft(JsonNode document) {
+    if (!(document instanceof ObjectNode object)) {
+      throw new InvalidProblemException(List.of(new Violation("$", "is not a JSON object")));
+    }
+    var filled = object.deepCopy();
+    var unstated = new LinkedHashSet<String>();
+    fill(filled, "publicTests", "expected", unstated);
+    fill(filled, "hiddenTests", "expected", unstated);
+    fill(filled, "examples", "output", unstated);
+    return new Draft(parse(filled, unstated), Set.copyOf(unstated));
+  }
+
+  private static void fill(ObjectNode document, String list, String field, Set<String> unstated) {
+    if (!(document.get(list) instanceof ArrayNode items)) {
+      return;
+    }
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof ObjectNode item && !item.has(field)) {
+        item.putNull(field);
+        unstated.add("$." + list + "[" + i + "]." + field);
+      }
+    }
+  }
+
+  private Problem parse(JsonNode document, Set<String> unstated) {
     var violations = new ArrayList<Violation>();
     for (var error : schema.validate(document)) {
       violations.add(new Violation(error.getInstanceLocation().toString(), error.getMessage()));
@@ -83,6 +126,7 @@ public class ProblemFormat {
       throw new InvalidProblemException(List.of(new Violation("$", rootMessage(e))));
     }
     checkTypes(problem, violations);
+    violations.removeIf(violation -> unstated.contains(violation.path()));
     if (!violations.isEmpty()) {
       throw new InvalidProblemException(violations);
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +46,16 @@ public class ProblemProver {
    * @throws dev.improview.execution.EngineBusyException when the background lane stays busy
    */
   public Proven prove(Problem problem) {
+    return prove(problem, check -> {});
+  }
+
+  /**
+   * As {@link #prove(Problem)}, telling {@code progress} of each check as it ends (a round of
+   * amplification runs them all again).
+   */
+  public Proven prove(Problem problem, Consumer<ValidationReport.Check> progress) {
     long start = System.nanoTime();
-    var run = validator.run(problem);
+    var run = validator.run(problem, progress);
     var added = new ArrayList<TestCase>();
     var reasons = new ArrayList<String>();
     String stuck = null;
@@ -64,7 +73,7 @@ public class ProblemProver {
         break;
       }
       problem = problem.withMoreHiddenTests(added.subList(before, added.size()));
-      run = validator.run(problem);
+      run = validator.run(problem, progress);
     }
     var report = withAmplification(run.report(), problem, added, reasons, stuck, start);
     return new Proven(problem, report, List.copyOf(added));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -117,10 +118,15 @@ public class ProblemValidator {
   }
 
   Run run(Problem problem) {
+    return run(problem, check -> {});
+  }
+
+  /** As {@link #run(Problem)}, telling {@code progress} of each check as it ends. */
+  Run run(Problem problem, Consumer<ValidationReport.Check> progress) {
     long start = System.nanoTime();
     var budget = new Budget(start + properties.deadline().toNanos(), properties);
     var tests = labelledTests(problem);
-    var checks = new ArrayList<ValidationReport.Check>();
+    var checks = new ReportingList(progress);
     var stepMillis = new LinkedHashMap<String, Long>();
     checks.add(timed(stepMillis, () -> inputValidatorCheck(problem, tests, budget)));
     var limits = new LinkedHashMap<String, Long>();
@@ -313,6 +319,22 @@ public class ProblemValidator {
         ValidationReport.Status.PASSED,
         "all " + problem.examples().size() + " examples match the reference solutions",
         List.of());
+  }
+
+  /** The report's checks, each told to a listener as it is added. */
+  private static final class ReportingList extends ArrayList<ValidationReport.Check> {
+    private final transient Consumer<ValidationReport.Check> progress;
+
+    ReportingList(Consumer<ValidationReport.Check> progress) {
+      this.progress = progress;
+    }
+
+    @Override
+    public boolean add(ValidationReport.Check check) {
+      super.add(check);
+      progress.accept(check);
+      return true;
+    }
   }
 
   private static List<Labelled> labelledTests(Problem problem) {

@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * lane, so they never take a slot a candidate's run could have. A problem with a brute force and an
  * input generator is stress-checked on {@code stressInputs} generated small inputs, and at most
  * {@code maxMutants} mutants of its Python reference are run. Amplification adds at most {@code
- * maxAddedTests} hidden tests over at most {@code amplificationRounds} rounds of validation.
+ * maxAddedTests} hidden tests over at most {@code amplificationRounds} rounds of validation. When a
+ * draft's stated inputs get their values from execution, the brute force has {@code
+ * bruteForceCpuPerTest} of CPU per input: an input it cannot answer in that is left to the
+ * references.
  */
 @ConfigurationProperties("improview.problems.validation")
 public record ValidationProperties(
@@ -37,7 +40,8 @@ public record ValidationProperties(
     @DefaultValue("150") int maxMutants,
     @DefaultValue("10") int wallPerTestFactor,
     @DefaultValue("2") int amplificationRounds,
-    @DefaultValue("10") int maxAddedTests) {
+    @DefaultValue("10") int maxAddedTests,
+    @DefaultValue("2s") Duration bruteForceCpuPerTest) {
 
   public ValidationProperties {
     if (multiplierJavascript < 2 || multiplierPython < 2 || multiplierJava < 2) {
@@ -67,6 +71,12 @@ public record ValidationProperties(
     if (maxMutants < 0) {
       throw new IllegalArgumentException(
           "improview.problems.validation.max-mutants < 0: " + maxMutants);
+    }
+    if (bruteForceCpuPerTest == null
+        || bruteForceCpuPerTest.isNegative()
+        || bruteForceCpuPerTest.isZero()) {
+      throw new IllegalArgumentException(
+          "improview.problems.validation.brute-force-cpu-per-test <= 0: " + bruteForceCpuPerTest);
     }
     if (deadline == null || deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException(

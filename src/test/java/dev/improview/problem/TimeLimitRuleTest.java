@@ -34,7 +34,8 @@ class TimeLimitRuleTest {
         150,
         10,
         2,
-        10);
+        10,
+        Duration.ofSeconds(2));
   }
 
   @Test
