@@ -1,10 +1,12 @@
 package dev.improview.problem;
 
+import dev.improview.execution.Lane;
 import dev.improview.problem.ProblemFormat.InvalidProblemException;
 import dev.improview.problem.ProblemValidator.Budget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -54,13 +56,25 @@ public class DraftProver {
 
   static final int MAX_DETAILS = 8;
 
+  /** The first seed of the large hidden tests a draft's generator is asked for. */
+  public static final int LARGE_SEED = 1_000_001;
+
+  /** The most JSON one generated large test may take; a larger one is left out. */
+  public static final int MAX_LARGE_TEST_BYTES = 200_000;
+
   private final ProblemFormat format;
   private final ProblemProver prover;
   private final ValidationProperties properties;
   private final ExecutedAnswers answers;
+  private final PartRunner parts;
 
   DraftProver(
-      ProblemFormat format, ProblemProver prover, Judge judge, ValidationProperties properties) {
+      ProblemFormat format,
+      ProblemProver prover,
+      Judge judge,
+      PartRunner parts,
+      ValidationProperties properties) {
+    this.parts = parts;
     this.format = format;
     this.prover = prover;
     this.properties = properties;
@@ -71,6 +85,16 @@ public class DraftProver {
    * @throws dev.improview.execution.EngineBusyException when the background lane stays busy
    */
   public Outcome prove(JsonNode document, Consumer<Progress> progress) {
+    return prove(document, 0, progress);
+  }
+
+  /**
+   * As {@link #prove(JsonNode, Consumer)}, first adding {@code largeTests} hidden tests from the
+   * draft's own {@code generate(seed, "large")} (seeds {@value #LARGE_SEED} on), each at most
+   * {@value #MAX_LARGE_TEST_BYTES} bytes of JSON: inputs at the constraints' limits, which a model
+   * cannot write out by hand, so that a naive solution's complexity is punished.
+   */
+  public Outcome prove(JsonNode document, int largeTests, Consumer<Progress> progress) {
     ProblemFormat.Draft draft;
     try {
       draft = format.parseDraft(document);
@@ -88,9 +112,51 @@ public class DraftProver {
               + String.join(", ", missing),
           missing);
     }
+    var budget = new Budget(System.nanoTime() + properties.deadline().toNanos(), properties);
+    String large = "";
+    if (largeTests > 0) {
+      var seeds = IntStream.range(LARGE_SEED, LARGE_SEED + largeTests).boxed().toList();
+      var generated =
+          parts.generate(draft.problem(), seeds, "large", budget.limits(), Lane.BACKGROUND);
+      var broken = generated.stream().filter(g -> !g.ok()).map(g -> g.failure()).toList();
+      if (!broken.isEmpty()) {
+        return refused(
+            progress,
+            "schema",
+            "the input generator failed at scale large: " + broken.get(0),
+            broken);
+      }
+      var withLarge = ((ObjectNode) document).deepCopy();
+      var hidden = (ArrayNode) withLarge.get("hiddenTests");
+      int added = 0;
+      for (var input : generated) {
+        if (input.args().toString().length() <= MAX_LARGE_TEST_BYTES) {
+          hidden
+              .addObject()
+              .put("note", "large, generate(" + input.seed() + ", \"large\")")
+              .set("args", input.args());
+          added++;
+        }
+      }
+      document = withLarge;
+      draft = format.parseDraft(document);
+      large =
+          "; "
+              + added
+              + " large hidden test(s) generated"
+              + (added < generated.size()
+                  ? ", "
+                      + (generated.size() - added)
+                      + " left out as larger than "
+                      + MAX_LARGE_TEST_BYTES
+                      + " bytes of JSON"
+                  : "");
+    }
     progress.accept(
         new Progress(
-            "schema", ValidationReport.Status.PASSED, "the document follows the problem format"));
+            "schema",
+            ValidationReport.Status.PASSED,
+            "the document follows the problem format" + large));
 
     var problem = draft.problem();
     var inputs = new ArrayList<JsonNode>();
@@ -115,7 +181,6 @@ public class DraftProver {
           claim(
               draft, "$.hiddenTests[" + i + "].expected", problem.hiddenTests().get(i).expected()));
     }
-    var budget = new Budget(System.nanoTime() + properties.deadline().toNanos(), properties);
     var result = answers.answer(problem, inputs, budget);
     if (!result.agreed()) {
       var details = new ArrayList<>(result.compileErrors());

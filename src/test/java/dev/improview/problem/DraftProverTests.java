@@ -46,16 +46,33 @@ class DraftProverTests {
   void valuesComeFromExecutionAndTheDraftIsProvenStepByStep() throws IOException {
     var bank = workedExample();
     var draft = unstated();
+    // Large inputs of 20000 scans: big enough to punish a quadratic scan, small enough to keep.
+    var generator = (ObjectNode) draft.get("inputGenerator");
+    generator.put(
+        "code",
+        generator.get("code").asString()
+            + "\n\n_small_generate = generate\n\n"
+            + "def generate(seed, scale):\n"
+            + "    import random as _random\n"
+            + "    if scale == \"large\":\n"
+            + "        rng = _random.Random(seed)\n"
+            + "        return [[rng.randint(0, 10**6) for _ in range(20000)]]\n"
+            + "    return _small_generate(seed, scale)\n");
     // One stated value that is wrong: the truth replaces it, and the draft is told.
     ((ObjectNode) draft.get("hiddenTests").get(2)).put("expected", 123456);
     var steps = new ArrayList<DraftProver.Progress>();
 
-    var outcome = drafts.prove(draft, steps::add);
+    var outcome = drafts.prove(draft, 2, steps::add);
 
     assertThat(outcome).isInstanceOf(DraftProver.Proven.class);
     var proven = (DraftProver.Proven) outcome;
     var problem = proven.problem();
-    for (int i = 0; i < problem.hiddenTests().size(); i++) {
+    int stated = bank.get("hiddenTests").size();
+    assertThat(problem.hiddenTests()).hasSizeGreaterThanOrEqualTo(stated + 2);
+    assertThat(problem.hiddenTests().get(stated).note())
+        .isEqualTo("large, generate(" + DraftProver.LARGE_SEED + ", \"large\")");
+    assertThat(problem.hiddenTests().get(stated).args().get(0).size()).isGreaterThan(1000);
+    for (int i = 0; i < stated; i++) {
       assertThat(problem.hiddenTests().get(i).expected())
           .as("hiddenTests[%d]", i)
           .isEqualTo(bank.get("hiddenTests").get(i).get("expected"));
@@ -73,12 +90,13 @@ class DraftProverTests {
         .asString()
         .startsWith("hiddenTests[2]: stated 123456, but the solutions return ");
     assertThat(proven.report().passed()).isTrue();
+    assertThat(steps.get(0).detail()).endsWith("; 2 large hidden test(s) generated");
     assertThat(steps)
         .extracting(DraftProver.Progress::step)
         .startsWith("schema", "answers", "input-validator", "reference-javascript")
         .contains("stress", "wrong-solutions", "mutation", "time-limits");
     assertThat(steps.get(1).detail())
-        .startsWith("3/3 references agree on all 21 stated inputs, the brute force on the")
+        .startsWith("3/3 references agree on all 23 stated inputs, the brute force on the")
         .endsWith("1 stated value(s) corrected");
     assertThat(steps)
         .filteredOn(s -> s.step().equals("stress"))
