@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  */
 record Failure(String reason, int status, boolean retryable, Optional<Duration> retryAfter) {
 
-  private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  // OpenAI's codes are words and underscores (invalid_api_key, model_not_found); a key never is
+  // (it has digits and dashes), so nothing an echoing server puts there can carry one out.
+  private static final Pattern SAFE_CODE = Pattern.compile("[a-z][a-z_]{0,47}");
 
   /** The failure {@code thrown} stands for, or empty when it is not the model's (a bug here). */
   static Optional<Failure> of(Throwable thrown, Duration requestTimeout, Clock clock) {

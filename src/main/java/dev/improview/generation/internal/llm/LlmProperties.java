@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code improview.llm.*}: which model writes problems, and how hard to try reaching it. Each key
- * is set from the environment in {@code application.yml}; the defaults live here only. A blank
- * {@code baseUrl} or {@code model} is filled with the provider's default; keys are never printed.
+ * is set from the environment in {@code application.yml}; the defaults live here only (an empty
+ * variable binds as unset, which is why the flag and the count are boxed). A blank {@code baseUrl}
+ * or {@code model} is filled with the provider's default; keys are never printed.
  *
  * @param provider none | openai | xai | openai-compatible ({@code IMPROVIEW_LLM_PROVIDER})
  * @param baseUrl the OpenAI-style API root, with its {@code /v1} ({@code IMPROVIEW_LLM_BASE_URL})
@@ -36,9 +37,9 @@ record LlmProperties(
     String openaiApiKey,
     String xaiApiKey,
     String apiKey,
-    @DefaultValue("false") boolean featureGrok,
+    @DefaultValue("false") Boolean featureGrok,
     @DefaultValue("120s") Duration requestTimeout,
-    @DefaultValue("4") int maxAttempts,
+    @DefaultValue("4") Integer maxAttempts,
     @DefaultValue("500ms") Duration backoffBase,
     @DefaultValue("20s") Duration backoffMax,
     @DefaultValue("60s") Duration maxRetryAfter) {
@@ -56,6 +57,7 @@ record LlmProperties(
     openaiApiKey = blankToNull(openaiApiKey);
     xaiApiKey = blankToNull(xaiApiKey);
     apiKey = blankToNull(apiKey);
+    featureGrok = Boolean.TRUE.equals(featureGrok);
     switch (kind) {
       case NONE -> {
         baseUrl = null;
@@ -100,7 +102,7 @@ record LlmProperties(
     positive("backoff-base", backoffBase);
     positive("backoff-max", backoffMax);
     positive("max-retry-after", maxRetryAfter);
-    if (maxAttempts < 1) {
+    if (maxAttempts == null || maxAttempts < 1) {
       throw new IllegalArgumentException(
           "improview.llm.max-attempts must be 1 or more: " + maxAttempts);
     }
