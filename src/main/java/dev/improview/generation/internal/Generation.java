@@ -52,8 +52,13 @@ record Generation(
     }
   }
 
-  /** One step it reported: its place in order ({@code seq}, from 1), when, and what it says. */
-  record Event(int seq, GenerationStep step, String message, String problemId, Instant at) {
+  /**
+   * One step it reported: its place in order ({@code seq}, from 1), how it ended where it checks
+   * something ({@code passed}, {@code failed}, {@code skipped}; null for news), when, and what it
+   * says.
+   */
+  record Event(
+      int seq, GenerationStep step, String outcome, String message, String problemId, Instant at) {
 
     Event {
       if (seq < 1 || step == null || message == null || at == null) {

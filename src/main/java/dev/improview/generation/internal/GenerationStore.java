@@ -101,14 +101,24 @@ class GenerationStore {
 
   /** Appends a step; only the generation's one runner writes, so max + 1 cannot collide. */
   void event(UUID id, GenerationStep step, String message, String problemId, Instant at) {
+    event(id, step, null, message, problemId, at);
+  }
+
+  /**
+   * Appends a checking step with how it ended ({@code passed}, {@code failed}, {@code skipped}).
+   */
+  void event(
+      UUID id, GenerationStep step, String outcome, String message, String problemId, Instant at) {
     jdbc.sql(
             """
-            insert into generation_event (generation_id, seq, step, message, problem_id, at)
-            select :id, coalesce(max(seq), 0) + 1, :step, :message, :problem, :at
+            insert into generation_event (generation_id, seq, step, outcome, message, problem_id,
+                                          at)
+            select :id, coalesce(max(seq), 0) + 1, :step, :outcome, :message, :problem, :at
               from generation_event where generation_id = :id
             """)
         .param("id", id)
         .param("step", step.id())
+        .param("outcome", outcome)
         .param("message", message)
         .param("problem", problemId)
         .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
@@ -170,7 +180,7 @@ class GenerationStore {
   List<Generation.Event> events(UUID id, int afterSeq) {
     return jdbc.sql(
             """
-            select seq, step, message, problem_id, at from generation_event
+            select seq, step, outcome, message, problem_id, at from generation_event
             where generation_id = :id and seq > :after order by seq
             """)
         .param("id", id)
@@ -180,6 +190,7 @@ class GenerationStore {
                 new Generation.Event(
                     rs.getInt("seq"),
                     step(rs.getString("step")),
+                    rs.getString("outcome"),
                     rs.getString("message"),
                     rs.getString("problem_id"),
                     instant(rs, "at")))
@@ -235,12 +246,31 @@ class GenerationStore {
     throw new IllegalStateException("unknown generation source in the database: " + id);
   }
 
-  /** When it last reported a step: a runner that stopped reporting has stopped. */
+  /** Its instance is still working on these. */
+  void heartbeat(java.util.Collection<UUID> ids, Instant at) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            "update generation set heartbeat_at = :at where id in (:ids)"
+                + " and state in ('queued', 'running')")
+        .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("ids", List.copyOf(ids))
+        .update();
+  }
+
+  /** When it last showed life: a step, or its instance's heartbeat. */
   Optional<Instant> lastActivity(UUID id) {
-    return jdbc.sql("select max(at) from generation_event where generation_id = :id")
+    return jdbc.sql(
+            """
+            select greatest(g.heartbeat_at, (select max(at) from generation_event
+                                              where generation_id = g.id))
+              from generation g where g.id = :id
+            """)
         .param("id", id)
-        .query((rs, row) -> instant(rs, 1))
-        .optional();
+        .query((rs, row) -> Optional.ofNullable(instant(rs, 1)))
+        .optional()
+        .flatMap(found -> found);
   }
 
   private static GenerationStep step(String id) {

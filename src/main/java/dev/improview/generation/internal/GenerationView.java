@@ -22,11 +22,17 @@ record GenerationView(
     List<EventView> events) {
 
   /** One step: also the {@code data} of its server-sent event, named {@code step}. */
-  record EventView(int seq, String step, Instant at, String message, String problemId) {
+  record EventView(
+      int seq, String step, String outcome, Instant at, String message, String problemId) {
 
     static EventView of(Generation.Event event) {
       return new EventView(
-          event.seq(), event.step().id(), event.at(), event.message(), event.problemId());
+          event.seq(),
+          event.step().id(),
+          event.outcome(),
+          event.at(),
+          event.message(),
+          event.problemId());
     }
   }
 

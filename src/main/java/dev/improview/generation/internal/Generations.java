@@ -3,25 +3,33 @@ package dev.improview.generation.internal;
 import dev.improview.attempt.AttemptedProblems;
 import dev.improview.generation.GenerationSource;
 import dev.improview.generation.GenerationStep;
+import dev.improview.generation.internal.llm.LlmSetup;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts generations and runs them off the request's thread, on {@code runners} threads. With no
- * LLM provider (the only source so far) a generation searches the bank for a problem the account
- * has not tried.
+ * Starts generations and runs them off the request's thread, on {@code runners} threads. With a
+ * model configured, a generation takes a proven problem from the pool, or has the broker write one
+ * live; with none, it searches the bank. Either way never a problem the account has tried. While it
+ * works, this instance sends a heartbeat for it every quarter of {@code stale-after}.
  */
 @Service
 class Generations {
@@ -36,11 +44,19 @@ class Generations {
   static final String NO_MATCH =
       "The built-in bank has no %s problem in %s yet; pick another category or difficulty.";
 
+  /** What a user whose generation failed can do meanwhile. */
+  static final String BANK_OFFER = "A problem from the built-in bank is one click away.";
+
   static final String INTERRUPTED =
       "The server stopped while it prepared this problem; start another generation.";
 
   private final GenerationStore store;
   private final BankPick bank;
+  private final LlmSetup llm;
+  private final LlmBroker broker;
+  private final GeneratedProblems generated;
+  private final Set<UUID> working = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService heartbeats;
   private final AttemptedProblems attempted;
   private final GenerationProperties properties;
   private final Clock clock;
@@ -49,11 +65,17 @@ class Generations {
   Generations(
       GenerationStore store,
       BankPick bank,
+      LlmSetup llm,
+      LlmBroker broker,
+      GeneratedProblems generated,
       AttemptedProblems attempted,
       GenerationProperties properties,
       Clock clock) {
     this.store = store;
     this.bank = bank;
+    this.llm = llm;
+    this.broker = broker;
+    this.generated = generated;
     this.attempted = attempted;
     this.properties = properties;
     this.clock = clock;
@@ -66,6 +88,15 @@ class Generations {
               thread.setDaemon(true);
               return thread;
             });
+    this.heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              var thread = new Thread(task, "generation-heartbeat");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = Math.max(1, properties.staleAfter().toMillis() / 4);
+    heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -128,43 +159,56 @@ class Generations {
 
   private void run(Generation generation) {
     var id = generation.id();
+    working.add(id);
     try {
       if (!store.start(id)) {
         return;
       }
-      store.event(
-          id,
-          GenerationStep.SEARCHING_BANK,
-          "Looking for "
-              + article(generation.difficulty().label().toLowerCase(java.util.Locale.ROOT))
-              + " "
-              + generation.category().label()
-              + " problem you have not tried in the built-in bank",
-          null,
-          clock.instant());
-      var outcome =
-          bank.pick(
-              generation.category(),
-              generation.difficulty(),
-              generation.topicHint(),
-              attempted.problemIds(generation.account()),
-              store.servedProblemIds(generation.account()));
-      if (outcome.problem().isPresent()) {
-        var problem = outcome.problem().get();
+      var client = llm.client();
+      if (client.isEmpty()) {
+        serveFromBank(generation);
+        return;
+      }
+      var excluded = new HashSet<>(attempted.problemIds(generation.account()));
+      excluded.addAll(store.servedProblemIds(generation.account()));
+      var pooled =
+          generated.takeFromPool(
+              generation.category(), generation.difficulty(), excluded, clock.instant());
+      if (pooled.isPresent()) {
         store.finishReady(
             id,
-            GenerationSource.BANK,
-            problem.id(),
-            "Ready: " + problem.title() + ", from the built-in bank",
+            GenerationSource.LLM,
+            pooled.get(),
+            "Ready: proven earlier, written by " + client.get().model(),
+            clock.instant());
+        return;
+      }
+      var result =
+          broker.write(
+              client.get(),
+              new LlmBroker.Spec(
+                  generation.category(),
+                  generation.difficulty(),
+                  generation.language(),
+                  generation.topicHint()),
+              LlmCalls.Purpose.REQUEST,
+              clock.instant(),
+              (step, outcome, message) ->
+                  store.event(id, step, outcome, message, null, clock.instant()));
+      if (result instanceof LlmBroker.Written written) {
+        store.finishReady(
+            id,
+            GenerationSource.LLM,
+            written.problemId(),
+            "Ready: "
+                + written.title()
+                + ", proven in "
+                + written.rounds()
+                + (written.rounds() == 1 ? " round" : " rounds"),
             clock.instant());
       } else {
-        var difficulty = generation.difficulty().label().toLowerCase(java.util.Locale.ROOT);
-        var category = generation.category().label();
-        var reason =
-            outcome.matching() == 0
-                ? NO_MATCH.formatted(difficulty, category)
-                : NOTHING_LEFT.formatted(outcome.matching(), difficulty, category);
-        store.finishFailed(id, reason, clock.instant());
+        store.finishFailed(
+            id, ((LlmBroker.NotWritten) result).reason() + " " + BANK_OFFER, clock.instant());
       }
     } catch (RuntimeException e) {
       log.error("Generation {} failed on the server's side", id, e);
@@ -173,6 +217,55 @@ class Generations {
           "Something went wrong on the server while preparing this problem; start another"
               + " generation.",
           clock.instant());
+    } finally {
+      working.remove(id);
+    }
+  }
+
+  private void serveFromBank(Generation generation) {
+    var id = generation.id();
+    store.event(
+        id,
+        GenerationStep.SEARCHING_BANK,
+        "Looking for "
+            + article(generation.difficulty().label().toLowerCase(Locale.ROOT))
+            + " "
+            + generation.category().label()
+            + " problem you have not tried in the built-in bank",
+        null,
+        clock.instant());
+    var outcome =
+        bank.pick(
+            generation.category(),
+            generation.difficulty(),
+            generation.topicHint(),
+            attempted.problemIds(generation.account()),
+            store.servedProblemIds(generation.account()));
+    if (outcome.problem().isPresent()) {
+      var problem = outcome.problem().get();
+      store.finishReady(
+          id,
+          GenerationSource.BANK,
+          problem.id(),
+          "Ready: " + problem.title() + ", from the built-in bank",
+          clock.instant());
+      return;
+    }
+    var difficulty = generation.difficulty().label().toLowerCase(Locale.ROOT);
+    var category = generation.category().label();
+    var reason =
+        outcome.matching() == 0
+            ? NO_MATCH.formatted(difficulty, category)
+            : NOTHING_LEFT.formatted(outcome.matching(), difficulty, category);
+    store.finishFailed(id, reason, clock.instant());
+  }
+
+  // Tells the database, every quarter of stale-after, which generations this instance works on.
+  private void beat() {
+    try {
+      store.heartbeat(Set.copyOf(working), clock.instant());
+    } catch (RuntimeException e) {
+      log.warn("generation heartbeat failed: {}", e.toString());
     }
   }
 
@@ -182,6 +275,7 @@ class Generations {
 
   @PreDestroy
   void stop() {
+    heartbeats.shutdownNow();
     runners.shutdownNow();
   }
 }
