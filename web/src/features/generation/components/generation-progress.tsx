@@ -53,18 +53,18 @@ export function GenerationProgress({
       </h2>
       <ol aria-label="Steps" aria-live="polite" className="mt-3 flex flex-col gap-2">
         {rows.map(({ event, status }) => (
-          <li key={event.seq} className="flex items-baseline gap-3 text-sm">
+          <li key={event.seq} data-status={status} className="flex items-baseline gap-3 text-sm">
             <StepMark status={status} />
-            <span className="min-w-0 flex-1">
-              <span className="font-medium">
+            <span className="min-w-0 flex-1" data-step>
+              <span className="mr-2 font-medium">
                 {STEP_LABELS[event.step]}
                 {status === "current" ? "…" : ""}
-              </span>
-              {event.message && <span className="ml-2 text-ink-muted">{event.message}</span>}
+              </span>{" "}
+              <span className="text-ink-muted">{event.message}</span>
             </span>
-            <span className="shrink-0 text-xs text-ink-muted tabular-nums">
+            <time dateTime={event.at} className="shrink-0 text-xs text-ink-muted tabular-nums">
               {sinceStart(generation.createdAt, event.at)}
-            </span>
+            </time>
           </li>
         ))}
       </ol>

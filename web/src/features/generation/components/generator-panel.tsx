@@ -85,6 +85,7 @@ export function GeneratorPanel({ labels, initial, busy = false }: GeneratorPanel
     });
   };
 
+  const buttonState = start.isPending ? "starting" : busy ? "busy" : "";
   const field = "h-8 rounded-md border border-line bg-surface px-2.5 text-sm";
   const hintId = "generator-topic-hint";
   return (
@@ -139,8 +140,13 @@ export function GeneratorPanel({ labels, initial, busy = false }: GeneratorPanel
               className={field}
             />
           </div>
-          <Button type="submit" variant="primary" disabled={busy || start.isPending}>
-            <GenerateLabel state={start.isPending ? "starting" : busy ? "busy" : ""} />
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={busy || start.isPending}
+            aria-label={GENERATE_LABELS[buttonState]}
+          >
+            <GenerateLabel state={buttonState} />
           </Button>
         </div>
         {start.error && <RefusalText error={start.error} />}
@@ -154,16 +160,13 @@ export function GeneratorPanel({ labels, initial, busy = false }: GeneratorPanel
   );
 }
 
+const GENERATE_LABELS = { "": "Generate", starting: "Starting…", busy: "Generating…" } as const;
+
 /** All labels share one grid cell, so the button keeps its width whatever it says. */
-function GenerateLabel({ state }: { state: "" | "starting" | "busy" }) {
-  const labels = [
-    ["", "Generate"],
-    ["starting", "Starting…"],
-    ["busy", "Generating…"],
-  ] as const;
+function GenerateLabel({ state }: { state: keyof typeof GENERATE_LABELS }) {
   return (
     <span className="grid">
-      {labels.map(([key, text]) => (
+      {Object.entries(GENERATE_LABELS).map(([key, text]) => (
         <span
           key={key}
           className={`col-start-1 row-start-1 text-center ${state === key ? "" : "invisible"}`}
