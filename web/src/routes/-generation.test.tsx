@@ -157,7 +157,7 @@ describe("the generator panel", () => {
     expect(alert.textContent).toContain(
       "You have used all 20 generations for today; the quota resets at midnight UTC.",
     );
-    expect(alert.textContent).toMatch(/resets in 2 h, at \d\d:\d\d/);
+    expect(alert.textContent).toMatch(/again in 2 h, at \d\d:\d\d/);
     expect(router.state.location.pathname).toBe("/");
     expect(within(panel()).getByRole("radio", { name: "Strings" })).toHaveProperty("checked", true);
     expect(within(panel()).getByRole("textbox", { name: /Topic hint/ })).toHaveProperty(

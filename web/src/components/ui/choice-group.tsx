@@ -23,9 +23,10 @@ const looks = {
     off: "border-line text-ink-muted hover:text-ink",
   },
   segmented: {
-    row: "inline-flex w-fit overflow-hidden rounded-lg border border-line",
+    // As tall as a text field, so it lines up with one in a row.
+    row: "inline-flex h-8 w-fit overflow-hidden rounded-lg border border-line",
     // The row clips its corners, so the focus ring goes inside.
-    item: "px-4 py-1 has-[:focus-visible]:-outline-offset-2 [&+&]:border-l [&+&]:border-line",
+    item: "flex items-center px-4 has-[:focus-visible]:-outline-offset-2 [&+&]:border-l [&+&]:border-line",
     on: "bg-accent text-accent-ink",
     off: "text-ink-muted hover:bg-surface-raised hover:text-ink",
   },

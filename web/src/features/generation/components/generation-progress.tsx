@@ -78,7 +78,10 @@ export function GenerationProgress({
       )}
       {state === "failed" && (
         <div className="mt-4 text-sm">
-          {reason && <p data-testid="generation-reason">{reason}</p>}
+          {/* The failed step usually says it already; the reason is repeated only when it adds. */}
+          {reason && reason !== rows.at(-1)?.event.message && (
+            <p data-testid="generation-reason">{reason}</p>
+          )}
           <div className="mt-3 flex flex-wrap items-center gap-3">
             <Button variant="primary" onClick={onBrowse}>
               Browse the bank

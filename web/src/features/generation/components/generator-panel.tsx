@@ -66,18 +66,18 @@ function choices<T extends string>(
  */
 export function GeneratorPanel({ labels, initial, busy = false }: GeneratorPanelProps) {
   const [form, setForm] = useState(() => initialState(initial));
-  const start = useStartGeneration();
+  const { start, pending, error } = useStartGeneration();
   const generator = useQuery(generatorQuery);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (start.isPending || busy) return;
+    if (pending || busy) return;
     const topicHint = form.topicHint.trim();
     saveLastChoice(form);
     saveLastLanguage(form.language);
-    start.mutate({
+    void start({
       category: form.category,
       difficulty: form.difficulty,
       language: form.language,
@@ -85,7 +85,7 @@ export function GeneratorPanel({ labels, initial, busy = false }: GeneratorPanel
     });
   };
 
-  const buttonState = start.isPending ? "starting" : busy ? "busy" : "";
+  const buttonState = pending ? "starting" : busy ? "busy" : "";
   const field = "h-8 rounded-md border border-line bg-surface px-2.5 text-sm";
   const hintId = "generator-topic-hint";
   return (
@@ -143,13 +143,13 @@ export function GeneratorPanel({ labels, initial, busy = false }: GeneratorPanel
           <Button
             type="submit"
             variant="primary"
-            disabled={busy || start.isPending}
+            disabled={busy || pending}
             aria-label={GENERATE_LABELS[buttonState]}
           >
             <GenerateLabel state={buttonState} />
           </Button>
         </div>
-        {start.error && <RefusalText error={start.error} />}
+        {error && <RefusalText error={error} />}
       </form>
       <GeneratorNote
         note={generator.data?.note}
@@ -186,7 +186,8 @@ function RefusalText({ error }: { error: Error }) {
         <p className="font-medium">Today's generations are used up.</p>
         <p className="mt-0.5">
           {error.message}
-          {error.retryAfter !== undefined && ` The quota resets ${resetWording(error.retryAfter)}.`}
+          {error.retryAfter !== undefined &&
+            ` You can generate again ${resetWording(error.retryAfter)}.`}
         </p>
       </div>
     );
