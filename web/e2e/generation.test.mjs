@@ -148,7 +148,10 @@ test("the events stream replays a finished generation and closes; bad input and 
     body: JSON.stringify({ category: choice.category, difficulty: choice.difficulty }),
   });
   assert.equal(created.response.status, 202);
-  assert.equal(created.response.headers.get("location"), `/api/generations/${created.body.id}`);
+  assert.ok(
+    created.response.headers.get("location")?.endsWith(`/api/generations/${created.body.id}`),
+    `Location: ${created.response.headers.get("location")}`,
+  );
 
   // The stream ends after the final step, so reading it to the end terminates.
   const stream = await fetch(`${server.baseUrl}/api/generations/${created.body.id}/events`, {
