@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AttemptsIndexRouteImport } from './routes/attempts.index'
 import { Route as AttemptsAttemptIdRouteImport } from './routes/attempts.$attemptId'
+import { Route as GenerateGenerationIdRouteImport } from './routes/generate.$generationId'
 import { Route as ProblemsProblemIdRouteImport } from './routes/problems.$problemId'
 
 const IndexRoute = IndexRouteImport.update({
@@ -29,6 +30,11 @@ const AttemptsAttemptIdRoute = AttemptsAttemptIdRouteImport.update({
   path: '/attempts/$attemptId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const GenerateGenerationIdRoute = GenerateGenerationIdRouteImport.update({
+  id: '/generate/$generationId',
+  path: '/generate/$generationId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ProblemsProblemIdRoute = ProblemsProblemIdRouteImport.update({
   id: '/problems/$problemId',
   path: '/problems/$problemId',
@@ -38,12 +44,14 @@ const ProblemsProblemIdRoute = ProblemsProblemIdRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/attempts/$attemptId': typeof AttemptsAttemptIdRoute
+  '/generate/$generationId': typeof GenerateGenerationIdRoute
   '/problems/$problemId': typeof ProblemsProblemIdRoute
   '/attempts/': typeof AttemptsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/attempts/$attemptId': typeof AttemptsAttemptIdRoute
+  '/generate/$generationId': typeof GenerateGenerationIdRoute
   '/problems/$problemId': typeof ProblemsProblemIdRoute
   '/attempts': typeof AttemptsIndexRoute
 }
@@ -51,19 +59,30 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/attempts/$attemptId': typeof AttemptsAttemptIdRoute
+  '/generate/$generationId': typeof GenerateGenerationIdRoute
   '/problems/$problemId': typeof ProblemsProblemIdRoute
   '/attempts/': typeof AttemptsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
-    '/' | '/attempts/$attemptId' | '/problems/$problemId' | '/attempts/'
+    | '/'
+    | '/attempts/$attemptId'
+    | '/generate/$generationId'
+    | '/problems/$problemId'
+    | '/attempts/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/attempts/$attemptId' | '/problems/$problemId' | '/attempts'
+  to:
+    | '/'
+    | '/attempts/$attemptId'
+    | '/generate/$generationId'
+    | '/problems/$problemId'
+    | '/attempts'
   id:
     | '__root__'
     | '/'
     | '/attempts/$attemptId'
+    | '/generate/$generationId'
     | '/problems/$problemId'
     | '/attempts/'
   fileRoutesById: FileRoutesById
@@ -71,6 +90,7 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AttemptsAttemptIdRoute: typeof AttemptsAttemptIdRoute
+  GenerateGenerationIdRoute: typeof GenerateGenerationIdRoute
   ProblemsProblemIdRoute: typeof ProblemsProblemIdRoute
   AttemptsIndexRoute: typeof AttemptsIndexRoute
 }
@@ -98,6 +118,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AttemptsAttemptIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/generate/$generationId': {
+      id: '/generate/$generationId'
+      path: '/generate/$generationId'
+      fullPath: '/generate/$generationId'
+      preLoaderRoute: typeof GenerateGenerationIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/problems/$problemId': {
       id: '/problems/$problemId'
       path: '/problems/$problemId'
@@ -111,6 +138,7 @@ declare module '@tanstack/react-router' {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AttemptsAttemptIdRoute: AttemptsAttemptIdRoute,
+  GenerateGenerationIdRoute: GenerateGenerationIdRoute,
   ProblemsProblemIdRoute: ProblemsProblemIdRoute,
   AttemptsIndexRoute: AttemptsIndexRoute,
 }

@@ -8,12 +8,17 @@ import {
   CHECK_STATUSES,
   COMPARISON_MODES,
   DIFFICULTIES,
+  GENERATION_SOURCES,
+  GENERATION_STATES,
+  GENERATION_STEPS,
   LANGUAGES,
+  LLM_PROVIDERS,
   SUCCESS_VERDICTS,
   VALIDATION_STATUSES,
   VERDICTS,
   categorySchema,
   checkStatusSchema,
+  generationStepSchema,
   isLanguage,
   verdictSchema,
 } from "./closed-sets";
@@ -31,6 +36,12 @@ const categoryJava = java("problem/Category.java");
 const difficultyJava = java("problem/Difficulty.java");
 const publicValidationJava = java("problem/PublicValidation.java");
 const comparisonJava = java("execution/Comparison.java");
+const generationEnums = {
+  GenerationState: java("generation/GenerationState.java"),
+  GenerationStep: java("generation/GenerationStep.java"),
+  GenerationSource: java("generation/GenerationSource.java"),
+  LlmProvider: java("generation/LlmProvider.java"),
+};
 
 interface Constant {
   name: string;
@@ -122,6 +133,17 @@ describe("the web's closed sets match the server's enums", () => {
     );
   });
 
+  it.each([
+    ["GenerationState", GENERATION_STATES],
+    ["GenerationStep", GENERATION_STEPS],
+    ["GenerationSource", GENERATION_SOURCES],
+    ["LlmProvider", LLM_PROVIDERS],
+  ] as const)("generation: %s.java's ids, in order", (name, web) => {
+    const constants = enumConstants(generationEnums[name], name);
+    expect(constants.every((c) => c.id !== undefined)).toBe(true);
+    expect(web).toEqual(constants.map((c) => c.id));
+  });
+
   it("the parser sees a constant added to a Java enum", () => {
     const grown = verdictJava.replace("NOT_RUN;", "NOT_RUN,\n  /** New. */\n  SANDBOX_LOST;");
     expect(enumConstants(grown, "Verdict").map((c) => c.name)).toEqual([
@@ -133,12 +155,22 @@ describe("the web's closed sets match the server's enums", () => {
       '("bit-manipulation", "Bit manipulation"),\n  MATH("math", "Math (A, B)");',
     );
     expect(enumConstants(category, "Category").map((c) => c.id)).toEqual([...CATEGORIES, "math"]);
+    const step = generationEnums.GenerationStep.replace(
+      'QUEUED("queued"),',
+      'QUEUED("queued"),\n  DRAFTING("drafting"),',
+    );
+    expect(enumConstants(step, "GenerationStep").map((c) => c.id)).toEqual([
+      "queued",
+      "drafting",
+      ...GENERATION_STEPS.slice(1),
+    ]);
   });
 
   it("rejects a value the server never sends, loudly", () => {
     expect(verdictSchema.safeParse("SANDBOX_LOST").success).toBe(false);
     expect(categorySchema.safeParse("math").success).toBe(false);
     expect(checkStatusSchema.safeParse("PASSED").success).toBe(false);
+    expect(generationStepSchema.safeParse("SEARCHING_BANK").success).toBe(false);
     expect(isLanguage("python")).toBe(true);
     expect(isLanguage("ruby")).toBe(false);
     expect(isLanguage(undefined)).toBe(false);

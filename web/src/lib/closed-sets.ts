@@ -76,6 +76,26 @@ export const CHECK_STATUSES = ["passed", "failed", "skipped"] as const;
 export const checkStatusSchema = z.enum(CHECK_STATUSES);
 export type CheckStatus = z.infer<typeof checkStatusSchema>;
 
+/** generation/GenerationState.java ids: queued → running → ready or failed. */
+export const GENERATION_STATES = ["queued", "running", "ready", "failed"] as const;
+export const generationStateSchema = z.enum(GENERATION_STATES);
+export type GenerationState = z.infer<typeof generationStateSchema>;
+
+/** generation/GenerationStep.java ids: the steps a generation reports, also its SSE event names. */
+export const GENERATION_STEPS = ["queued", "searching-bank", "ready", "failed"] as const;
+export const generationStepSchema = z.enum(GENERATION_STEPS);
+export type GenerationStep = z.infer<typeof generationStepSchema>;
+
+/** generation/GenerationSource.java ids: where a served problem came from. */
+export const GENERATION_SOURCES = ["bank", "llm"] as const;
+export const generationSourceSchema = z.enum(GENERATION_SOURCES);
+export type GenerationSource = z.infer<typeof generationSourceSchema>;
+
+/** generation/LlmProvider.java ids: the configured model vendor, or none (the bank only). */
+export const LLM_PROVIDERS = ["none", "openai", "xai", "openai-compatible"] as const;
+export const llmProviderSchema = z.enum(LLM_PROVIDERS);
+export type LlmProvider = z.infer<typeof llmProviderSchema>;
+
 // Attempts and submissions (docs/api.md). Not Java enums yet on this side of the merge, so the
 // drift test does not read them; the contract is the source.
 

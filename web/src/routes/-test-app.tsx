@@ -7,6 +7,8 @@ import { routeTree } from "../routeTree.gen";
 // The whole app on a memory history, against a stubbed server, for route-level tests.
 
 window.scrollTo = () => {};
+// jsdom lays nothing out; the router scrolls to a link's #hash.
+Element.prototype.scrollIntoView = () => {};
 
 const catalog = {
   categories: [

@@ -1,12 +1,12 @@
 import { readJson, readString, removeKey, writeJson, writeString } from "../../../lib/storage";
 import { isLanguage, type Language } from "../../../lib/closed-sets";
+import { loadLastLanguage, saveLastLanguage } from "../../../lib/last-language";
 
 // Drafts live in this browser only, one per problem and language, so switching language or
 // reloading never loses code. The v1 segment lets a later format migrate instead of misreading.
 const draftKey = (problemId: string, language: Language) =>
   `improview.draft.v1.${problemId}.${language}`;
 const languageKey = (problemId: string) => `improview.language.${problemId}`;
-const LAST_LANGUAGE_KEY = "improview.language";
 
 export interface Draft {
   code: string;
@@ -38,14 +38,12 @@ export function clearDraft(problemId: string, language: Language) {
 /** The language last used on this problem, else the last one used anywhere, else JavaScript. */
 export function loadLanguage(problemId: string): Language {
   const own = readString(languageKey(problemId));
-  if (isLanguage(own)) return own;
-  const last = readString(LAST_LANGUAGE_KEY);
-  return isLanguage(last) ? last : "javascript";
+  return isLanguage(own) ? own : loadLastLanguage();
 }
 
 export function saveLanguage(problemId: string, language: Language) {
   writeString(languageKey(problemId), language);
-  writeString(LAST_LANGUAGE_KEY, language);
+  saveLastLanguage(language);
 }
 
 /**
