@@ -82,7 +82,24 @@ export const generationStateSchema = z.enum(GENERATION_STATES);
 export type GenerationState = z.infer<typeof generationStateSchema>;
 
 /** generation/GenerationStep.java ids: the steps a generation reports, also its SSE event names. */
-export const GENERATION_STEPS = ["queued", "searching-bank", "ready", "failed"] as const;
+export const GENERATION_STEPS = [
+  "queued",
+  "searching-bank",
+  "drafting",
+  "schema",
+  "answers",
+  "input-validator",
+  "references",
+  "examples",
+  "stress",
+  "wrong-solutions",
+  "mutation",
+  "amplification",
+  "time-limits",
+  "repairing",
+  "ready",
+  "failed",
+] as const;
 export const generationStepSchema = z.enum(GENERATION_STEPS);
 export type GenerationStep = z.infer<typeof generationStepSchema>;
 

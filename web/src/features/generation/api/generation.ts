@@ -3,6 +3,7 @@ import { z } from "zod/mini";
 import { getJson, postJson } from "../../../lib/api-client";
 import {
   categorySchema,
+  checkStatusSchema,
   difficultySchema,
   generationSourceSchema,
   generationStateSchema,
@@ -20,6 +21,8 @@ export const generationEventSchema = z.lazy(() =>
   z.object({
     seq: z.number(),
     step: generationStepSchema,
+    /** How a checking step ended; null for news such as queued or drafting. */
+    outcome: z.optional(z.nullable(checkStatusSchema)),
     at: z.string(),
     message: z.string(),
     problemId: z.nullable(z.string()),

@@ -56,7 +56,8 @@ export interface StepRow {
 
 /**
  * Each event as a row of the progress list. A step is done once a later one arrived; the last is
- * current while the generation runs. When it failed, the step it stopped in is marked so.
+ * current while the generation runs. When it failed, the step it stopped in is marked so; a
+ * checking step that refused a draft (the model then repairs it) is marked failed.
  */
 export function stepRows(generation: Generation): StepRow[] {
   const { events } = generation;
@@ -65,7 +66,7 @@ export function stepRows(generation: Generation): StepRow[] {
     generation.state === "failed" ? events.findLastIndex((e) => e.step !== "failed") : -1;
   return events.map((event, index) => {
     let status: RowStatus = "done";
-    if (event.step === "failed") status = "failed";
+    if (event.step === "failed" || event.outcome === "failed") status = "failed";
     else if (index === stoppedAt) status = "stopped";
     else if (running && index === events.length - 1) status = "current";
     return { event, status };

@@ -7,6 +7,18 @@ import type { GenerationStep } from "../../../lib/closed-sets";
 export const STEP_LABELS: Record<GenerationStep, string> = {
   queued: "Queued",
   "searching-bank": "Searching the bank",
+  drafting: "Drafting",
+  schema: "Format",
+  answers: "Answers from the solutions",
+  "input-validator": "Inputs within the constraints",
+  references: "Reference solutions",
+  examples: "Examples match",
+  stress: "Brute force agrees",
+  "wrong-solutions": "Wrong solutions rejected",
+  mutation: "Mutants killed",
+  amplification: "Hidden tests strengthened",
+  "time-limits": "Time limits",
+  repairing: "Repairing",
   ready: "Ready",
   failed: "Failed",
 };

@@ -1,6 +1,8 @@
 package dev.improview.generation.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.improview.generation.LlmProvider;
+import dev.improview.generation.internal.llm.LlmSetup;
 import dev.improview.platform.ApiProblems;
 import dev.improview.platform.CurrentAccount;
 import java.net.URI;
@@ -26,18 +28,17 @@ class GenerationController {
   /**
    * {@code GET /api/generator}: where problems come from, and how much of today's quota is used.
    */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record GeneratorView(String provider, String model, int dailyQuota, int usedToday, String note) {}
-
-  static final String BANK_NOTE =
-      "No model is configured, so problems come from the built-in bank, one you have not tried"
-          + " each time. Set IMPROVIEW_LLM_PROVIDER (openai, xai or openai-compatible) to generate"
-          + " new ones; the README says how.";
 
   private final Generations generations;
   private final GenerationStream stream;
   private final CurrentAccount account;
+  private final LlmSetup llm;
 
-  GenerationController(Generations generations, GenerationStream stream, CurrentAccount account) {
+  GenerationController(
+      Generations generations, GenerationStream stream, CurrentAccount account, LlmSetup llm) {
+    this.llm = llm;
     this.generations = generations;
     this.stream = stream;
     this.account = account;
@@ -46,11 +47,11 @@ class GenerationController {
   @GetMapping("/api/generator")
   GeneratorView generator() {
     return new GeneratorView(
-        LlmProvider.NONE.id(),
-        null,
+        llm.client().isPresent() ? llm.provider().id() : LlmProvider.NONE.id(),
+        llm.client().isPresent() ? llm.model().orElse(null) : null,
         generations.dailyQuota(),
         generations.usedToday(account.id()),
-        BANK_NOTE);
+        llm.note());
   }
 
   @PostMapping("/api/generations")

@@ -1,12 +1,14 @@
 package dev.improview.generation.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A generation as the API shows it (docs/api.md): what was asked, where it is, and every step it
- * reported so far.
+ * reported so far. Absent values are sent as {@code null}, not left out.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record GenerationView(
     String id,
     String category,
@@ -22,6 +24,7 @@ record GenerationView(
     List<EventView> events) {
 
   /** One step: also the {@code data} of its server-sent event, named {@code step}. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record EventView(
       int seq, String step, String outcome, Instant at, String message, String problemId) {
 
