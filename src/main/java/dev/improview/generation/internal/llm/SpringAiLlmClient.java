@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * {@link LlmClient} over Spring AI's {@link OpenAiChatModel}, for OpenAI, xAI and any server that
  * speaks OpenAI's chat completions. Each completion asks for {@code response_format: json_schema}
  * with {@code strict: true}. The attempts are ours alone: the SDK under Spring AI is told to retry
- * nothing ({@code maxRetries(0)}), so every HTTP request is counted once.
+ * nothing ({@code maxRetries(0)}) and okhttp to send nothing twice ({@link SendOnce}), so every
+ * HTTP request is counted once.
  */
 final class SpringAiLlmClient implements LlmClient {
 
@@ -70,6 +71,7 @@ final class SpringAiLlmClient implements LlmClient {
         OpenAiChatModel.builder()
             .options(options)
             .observationRegistry(ObservationRegistry.NOOP)
+            .httpClientBuilderCustomizer(http -> http.interceptor(new SendOnce()))
             .build();
   }
 
@@ -197,7 +199,7 @@ final class SpringAiLlmClient implements LlmClient {
   }
 
   private static LlmException done(LlmException.Kind kind, String message, int attempts) {
-    log.warn(message);
+    log.warn("{}", message);
     return new LlmException(kind, message, attempts);
   }
 

@@ -18,8 +18,16 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 class LlmSetupTest {
 
+  // Pinned, so that a developer's exported IMPROVIEW_LLM_* does not reach these contexts.
   final ApplicationContextRunner runner =
-      new ApplicationContextRunner().withUserConfiguration(LlmConfiguration.class);
+      new ApplicationContextRunner()
+          .withUserConfiguration(LlmConfiguration.class)
+          .withPropertyValues(
+              "improview.llm.provider=none",
+              "improview.llm.base-url=",
+              "improview.llm.model=",
+              "improview.llm.api-key=",
+              "improview.llm.feature-grok=false");
 
   static LlmSetup setup(AssertableApplicationContext context) {
     assertThat(context).hasNotFailed();
@@ -207,7 +215,23 @@ class LlmSetupTest {
   /** The variable names in application.yml: the app's own file, with values as the environment. */
   @Test
   void theEnvironmentVariablesOfApplicationYmlReachTheSettings() {
-    var app = runner.withInitializer(new ConfigDataApplicationContextInitializer());
+    // Every variable empty first, as exported-but-blank (and so a developer's own exports stay
+    // out).
+    var app =
+        new ApplicationContextRunner()
+            .withUserConfiguration(LlmConfiguration.class)
+            .withInitializer(new ConfigDataApplicationContextInitializer())
+            .withPropertyValues(
+                "IMPROVIEW_LLM_PROVIDER=",
+                "IMPROVIEW_LLM_BASE_URL=",
+                "IMPROVIEW_LLM_MODEL=",
+                "IMPROVIEW_LLM_API_KEY=",
+                "IMPROVIEW_FEATURE_GROK=",
+                "IMPROVIEW_LLM_REQUEST_TIMEOUT=",
+                "IMPROVIEW_LLM_MAX_ATTEMPTS=",
+                "IMPROVIEW_LLM_BACKOFF_BASE=",
+                "IMPROVIEW_LLM_BACKOFF_MAX=",
+                "IMPROVIEW_LLM_MAX_RETRY_AFTER=");
     app.run(
         context -> {
           var properties = context.getBean(LlmProperties.class);

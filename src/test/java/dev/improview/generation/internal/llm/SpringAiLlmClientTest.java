@@ -186,6 +186,20 @@ class SpringAiLlmClientTest {
   }
 
   @Test
+  void a408IsATimeoutAndA503sRetryAfterIsHonouredToo() {
+    server.enqueue(new MockResponse().setResponseCode(408));
+    server.enqueue(json(503, "error-503.json").setHeader("Retry-After", "1"));
+    server.enqueue(ok());
+
+    var reply = complete(client(settings()));
+
+    assertThat(reply.attempts()).isEqualTo(3);
+    assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    // okhttp repeats a 408 on its own unless told not to; here each request is one attempt.
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void aServerErrorOnEveryAttemptIsUnavailableAfterExactlyMaxAttemptsRequests() {
     for (var i = 0; i < 6; i++) {
       server.enqueue(json(503, "error-503.json"));
