@@ -1,27 +1,38 @@
 // Problem text is untrusted, and the markdown parser (micromark, under react-markdown) takes time
 // quadratic in the text for a few shapes of it: containers nested deep on one line (`> > > …`,
-// `- - - …`), many runs of emphasis markers that may open or close (`**` × 5000 around a word,
-// `a* b_ ` repeated) and many brackets (`[x](` repeated). Real statements have none of these in
-// any number, so one linear pass over the text measures them first and, past a bound, reads less:
+// `- - - …`), many runs of emphasis markers (`**` × 5000 around a word, `a* b_ ` repeated), many
+// brackets (`[x](` repeated), and many lines of some blocks (setext headings, lazy quote lines).
+// Real problem text has few of these (the bank's most: 30 brackets, 20 emphasis markers, 28
+// lines), so a few linear passes over the text measure them first and, past bounds well above
+// that, the parser reads less:
 //
 // - container markers beyond MAX_CONTAINER_DEPTH on one line are dropped, their text kept (the
 //   deepest quote allowed takes in every deeper one);
-// - past MAX_EMPHASIS_MARKERS, emphasis and strikethrough are not read: their markers show as text;
-// - past MAX_BRACKETS, links and images are not read: they show as the text they were written as;
-// - past MAX_MARKDOWN_LENGTH (longer than any problem field may be) nothing is read: the text
-//   shows as written.
+// - past MAX_EMPHASIS_MARKERS or MAX_EMPHASIS_RUNS, emphasis and strikethrough are not read: their
+//   markers show as text;
+// - past MAX_BRACKETS, links, images and footnotes are not read: they show as written;
+// - past MAX_PIPES, tables are not read: their rows show as lines of text;
+// - past MAX_MARKDOWN_LENGTH (longer than any problem field may be) or MAX_LINES, nothing is
+//   read: the text shows as written.
 //
-// Nesting across lines (indented lists) costs the text quadratic length per level, so the length
-// bound bounds it; the rendered tree's depth is capped separately (markdown-plugins.ts).
+// What is left grows at worst with the text times its nesting across lines (an indented list
+// 140 levels deep is a 20000-character text), which the length bound bounds; the rendered tree's
+// depth is capped separately (markdown-plugins.ts).
 
 /** Longer text is shown as written: the longest problem field (the statement) holds 20000. */
 export const MAX_MARKDOWN_LENGTH = 20_000;
+/** Text of more lines is shown as written: real problem text has tens. */
+export const MAX_LINES = 1000;
 /** Quote and list markers read at the start of one line; deeper ones are dropped. */
 export const MAX_CONTAINER_DEPTH = 8;
 /** Characters in runs of `*`, `_` or `~` that may open or close emphasis. */
-export const MAX_EMPHASIS_MARKERS = 500;
+export const MAX_EMPHASIS_MARKERS = 300;
+/** Runs of `*`, `_` or `~`, whether or not they may open or close. */
+export const MAX_EMPHASIS_RUNS = 1000;
 /** `[` characters: each may start a link or an image. */
-export const MAX_BRACKETS = 500;
+export const MAX_BRACKETS = 300;
+/** `|` characters: table cells. */
+export const MAX_PIPES = 2000;
 
 /** How to read one text. */
 export interface MarkdownPlan {
@@ -34,15 +45,23 @@ export interface MarkdownPlan {
 }
 
 const EMPHASIS_CONSTRUCTS = ["attention", "strikethrough"];
-const LINK_CONSTRUCTS = ["labelStartLink", "labelStartImage"];
+// GFM's footnotes look back over the brackets too, so they go with links.
+const LINK_CONSTRUCTS = [
+  "labelStartLink",
+  "labelStartImage",
+  "gfmFootnoteCall",
+  "gfmPotentialFootnoteCall",
+  "gfmFootnoteDefinition",
+];
 
 const WHITESPACE = /\s/;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
-/** Decides, in one pass over the text, how much of its markdown to read. */
+/** Decides, in time linear in the text, how much of its markdown to read. */
 export function planMarkdown(source: string): MarkdownPlan {
   if (source.length > MAX_MARKDOWN_LENGTH) return { source, disable: [], plain: true };
   const lines = source.split("\n");
+  if (lines.length > MAX_LINES) return { source, disable: [], plain: true };
   let capped = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -53,8 +72,12 @@ export function planMarkdown(source: string): MarkdownPlan {
     }
   }
   const disable: string[] = [];
-  if (emphasisMarkers(source) > MAX_EMPHASIS_MARKERS) disable.push(...EMPHASIS_CONSTRUCTS);
+  const emphasis = emphasisRuns(source);
+  if (emphasis.markers > MAX_EMPHASIS_MARKERS || emphasis.runs > MAX_EMPHASIS_RUNS) {
+    disable.push(...EMPHASIS_CONSTRUCTS);
+  }
   if (count(source, "[") > MAX_BRACKETS) disable.push(...LINK_CONSTRUCTS);
+  if (count(source, "|") > MAX_PIPES) disable.push("table");
   return { source: capped ? lines.join("\n") : source, disable, plain: false };
 }
 
@@ -101,12 +124,13 @@ function isBlank(c: string | undefined): boolean {
 }
 
 /**
- * The characters in runs of `*`, `_` and `~` that may open or close, by CommonMark's flanking
- * rules (so a run alone between spaces, or `_` inside a word, does not count). Code is not told
- * apart from text: that can only overcount, and only in text already full of markers.
+ * The runs of `*`, `_` and `~`, and the characters in those that may open or close by CommonMark's
+ * flanking rules (so a run alone between spaces, or `_` inside a word, is no marker). Code is not
+ * told apart from text: that can only overcount, and only in text already full of markers.
  */
-export function emphasisMarkers(source: string): number {
-  let total = 0;
+export function emphasisRuns(source: string): { runs: number; markers: number } {
+  let runs = 0;
+  let markers = 0;
   for (let i = 0; i < source.length;) {
     const c = source[i]!;
     if (c !== "*" && c !== "_" && c !== "~") {
@@ -125,10 +149,11 @@ export function emphasisMarkers(source: string): number {
     const right = !spaceBefore && (!punctBefore || spaceAfter || punctAfter);
     const opens = c === "_" ? left && (!right || punctBefore) : left;
     const closes = c === "_" ? right && (!left || punctAfter) : right;
-    if (opens || closes) total += end - i;
+    runs++;
+    if (opens || closes) markers += end - i;
     i = end;
   }
-  return total;
+  return { runs, markers };
 }
 
 function count(source: string, char: string): number {

@@ -188,6 +188,31 @@ describe("Markdown", () => {
     expect(container.textContent).toContain("a a x a a");
   });
 
+  // Each is as long as a statement may be, and without markdown-limits.ts takes the parser from
+  // seconds to minutes, or overflows the stack.
+  const stalling: Record<string, string> = {
+    "a quote 10000 deep": "> ".repeat(9999) + "x",
+    "a list 10000 deep on one line": "- ".repeat(9999) + "x",
+    "strong nested 4999 deep": "**".repeat(4999) + "x" + "**".repeat(4999),
+    "closers without openers": "a* b_ ".repeat(3333),
+    "interleaved markers": "*_".repeat(4999) + "x" + "_*".repeat(4999),
+    "the rule of 3": "*a**".repeat(5000),
+    "unclosed links": "[x](".repeat(5000),
+    "footnote calls": "[^a]".repeat(4990) + "\n\n[^a]: x",
+    "setext headings": "a\n=\n".repeat(5000),
+    "lazy quote lines": ">a\nb\n".repeat(3333),
+    "a table 3000 cells wide": "|a".repeat(3000) + "|\n" + "|-".repeat(3000) + "|\n",
+  };
+  for (const [name, source] of Object.entries(stalling)) {
+    it(`renders ${name} promptly`, () => {
+      const start = performance.now();
+      const container = renderMarkdown(source);
+      expect(performance.now() - start).toBeLessThan(2000);
+      expect(container.textContent).toMatch(/[a-x]/);
+      expect(container.textContent).not.toMatch(/could not be displayed/);
+    });
+  }
+
   it("shows the text as written, calmly, when rendering it throws", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     renderer.fails = true;
