@@ -28,11 +28,13 @@ const offSite = [
 ];
 const links = offSite.map((target, i) => `[hostile ${i}](${target})`).join(" ");
 const external = "[the docs](https://example.org/docs)";
-// The statement may hold 20000 characters: each part is sized to crash or stall the old renderer.
+// The statement may hold 20000 characters: each part is sized to crash or stall a markdown parser
+// (web/src/lib/markdown-limits.ts bounds what it reads). The run of ** follows a letter, so it is
+// a run of emphasis markers rather than a thematic break.
 const statement = [
   "Two printers, hostile text. " + external,
   "> ".repeat(4800) + "deepest quote",
-  "**".repeat(4700),
+  "x" + "**".repeat(4700),
   "x" + " _".repeat(200),
   links,
 ].join("\n\n");
@@ -112,7 +114,13 @@ test("a statement built to crash, stall or leave the site renders, and the page 
   assert.ok(text.includes("[hostile 0](//evil.example/a)"), "a refused link shows as text");
   const overflow = await description.evaluate((el) => el.scrollWidth - el.clientWidth);
   assert.ok(overflow <= 1, `the run of ** wraps instead of widening the pane by ${overflow}px`);
-  assert.equal(await description.getByRole("link").count(), 1, "only the http(s) link is a link");
+  // Markdown reads the target `\\\\evil.example/c` as one escaped backslash: a path on this site.
+  const hrefs = await description.getByRole("link").evaluateAll((all) => all.map((a) => a.href));
+  assert.deepEqual(
+    hrefs.filter((href) => new URL(href).origin !== new URL(server.baseUrl).origin),
+    ["https://example.org/docs"],
+    "only the http(s) link leaves the site",
+  );
   await assertNoLinkLeavesUnmarked(page, "statement");
   await page.screenshot({ path: `${screenshotDir}/hostile-markdown.png` });
 

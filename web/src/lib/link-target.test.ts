@@ -19,6 +19,14 @@ describe("linkTarget", () => {
     });
   });
 
+  it("keeps mailto: addresses, not as external", () => {
+    expect(linkTarget("mailto:someone@example.org")).toEqual({
+      href: "mailto:someone@example.org",
+      external: false,
+    });
+    expect(linkTarget("MAILTO:someone@example.org")?.href).toBe("mailto:someone@example.org");
+  });
+
   it("refuses targets that leave the site while looking local", () => {
     for (const raw of [
       "//evil.example",
@@ -40,7 +48,7 @@ describe("linkTarget", () => {
     }
   });
 
-  it("refuses every scheme but http and https, however it is spelled", () => {
+  it("refuses every scheme but http, https and mailto, however it is spelled", () => {
     for (const raw of [
       "javascript:alert(1)",
       "JaVaScRiPt:alert(1)",
@@ -50,7 +58,8 @@ describe("linkTarget", () => {
       "java\nscript:alert(1)",
       "data:text/html,<script>alert(1)</script>",
       "vbscript:msgbox(1)",
-      "mailto:someone@example.org",
+      "mailto:",
+      "mailto:?subject=hi",
       "file:///etc/passwd",
       "http://",
       "",

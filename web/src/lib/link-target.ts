@@ -1,5 +1,6 @@
-// Decides where a link in problem text may point. Problem text is untrusted, so only two kinds of
-// target become links: paths on this site and absolute http(s) URLs, which open as external.
+// Decides where a link in problem text may point. Problem text is untrusted, so only three kinds of
+// target become links: paths on this site, absolute http(s) URLs, which open as external, and
+// mailto: addresses.
 
 export interface LinkTarget {
   href: string;
@@ -21,8 +22,10 @@ export function linkTarget(raw: string): LinkTarget | null {
   if (value === "") return null;
   const scheme = SCHEME.exec(value)?.[1]!.toLowerCase();
   if (scheme !== undefined) {
-    if (scheme !== "http" && scheme !== "https") return null;
     const url = parse(value);
+    if (scheme === "mailto")
+      return url && url.pathname !== "" ? { href: url.href, external: false } : null;
+    if (scheme !== "http" && scheme !== "https") return null;
     return url && url.hostname !== "" ? { href: url.href, external: true } : null;
   }
   if (value.startsWith("//") || ENCODED_SLASH_AFTER_ROOT.test(value)) return null;

@@ -2,6 +2,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { ErrorPanel } from "../components/ui/error-panel";
+import { preloadMarkdown } from "../components/ui/markdown-loader";
 import { catalogQuery } from "../features/problems/api/catalog";
 import { problemQuery } from "../features/problems/api/problem";
 import { ProblemHeading } from "../features/problems/components/problem-heading";
@@ -14,6 +15,8 @@ import { Workspace } from "../features/workspace/components/workspace";
 
 export const Route = createFileRoute("/problems/$problemId")({
   loader: ({ context, params }) => {
+    // The markdown renderer is its own chunk: it downloads beside the problem, not after it.
+    preloadMarkdown();
     // The catalog names the category in the header; fetched alongside, so no label changes later.
     return Promise.all([
       context.queryClient.ensureQueryData(problemQuery(params.problemId)),
