@@ -50,11 +50,19 @@ public class ProblemProver {
   }
 
   /**
-   * As {@link #prove(Problem)}, telling {@code progress} of each check as it ends (a round of
-   * amplification runs them all again).
+   * As {@link #prove(Problem)}, telling {@code told} of each check as it ends (a round of
+   * amplification runs them all again), the amplification check last.
    */
-  public Proven prove(Problem problem, Consumer<ValidationReport.Check> progress) {
+  public Proven prove(Problem problem, Consumer<ValidationReport.Check> told) {
     long start = System.nanoTime();
+    // The validator's own amplification check only says it takes the tests as written; the one
+    // told is this method's, once the rounds are over.
+    Consumer<ValidationReport.Check> progress =
+        check -> {
+          if (!check.name().equals(ProblemValidator.AMPLIFICATION)) {
+            told.accept(check);
+          }
+        };
     var run = validator.run(problem, progress);
     var added = new ArrayList<TestCase>();
     var reasons = new ArrayList<String>();
@@ -76,6 +84,7 @@ public class ProblemProver {
       run = validator.run(problem, progress);
     }
     var report = withAmplification(run.report(), problem, added, reasons, stuck, start);
+    report.check(ProblemValidator.AMPLIFICATION).ifPresent(told);
     return new Proven(problem, report, List.copyOf(added));
   }
 

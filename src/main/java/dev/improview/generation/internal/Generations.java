@@ -55,6 +55,7 @@ class Generations {
   private final LlmSetup llm;
   private final LlmBroker broker;
   private final GeneratedProblems generated;
+  private final Budget budget;
   private final Set<UUID> working = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService heartbeats;
   private final AttemptedProblems attempted;
@@ -68,6 +69,7 @@ class Generations {
       LlmSetup llm,
       LlmBroker broker,
       GeneratedProblems generated,
+      Budget budget,
       AttemptedProblems attempted,
       GenerationProperties properties,
       Clock clock) {
@@ -76,6 +78,7 @@ class Generations {
     this.llm = llm;
     this.broker = broker;
     this.generated = generated;
+    this.budget = budget;
     this.attempted = attempted;
     this.properties = properties;
     this.clock = clock;
@@ -166,7 +169,7 @@ class Generations {
       }
       var client = llm.client();
       if (client.isEmpty()) {
-        serveFromBank(generation);
+        serveFromBank(generation, true);
         return;
       }
       var excluded = new HashSet<>(attempted.problemIds(generation.account()));
@@ -181,6 +184,17 @@ class Generations {
             pooled.get(),
             "Ready: proven earlier, written by " + client.get().model(),
             clock.instant());
+        return;
+      }
+      if (budget.spent()) {
+        store.event(
+            id,
+            GenerationStep.SEARCHING_BANK,
+            "The server's daily budget for the model is spent and the pool has none left: the"
+                + " built-in bank serves until midnight UTC",
+            null,
+            clock.instant());
+        serveFromBank(generation, false);
         return;
       }
       var result =
@@ -222,18 +236,20 @@ class Generations {
     }
   }
 
-  private void serveFromBank(Generation generation) {
+  private void serveFromBank(Generation generation, boolean announce) {
     var id = generation.id();
-    store.event(
-        id,
-        GenerationStep.SEARCHING_BANK,
-        "Looking for "
-            + article(generation.difficulty().label().toLowerCase(Locale.ROOT))
-            + " "
-            + generation.category().label()
-            + " problem you have not tried in the built-in bank",
-        null,
-        clock.instant());
+    if (announce) {
+      store.event(
+          id,
+          GenerationStep.SEARCHING_BANK,
+          "Looking for "
+              + article(generation.difficulty().label().toLowerCase(Locale.ROOT))
+              + " "
+              + generation.category().label()
+              + " problem you have not tried in the built-in bank",
+          null,
+          clock.instant());
+    }
     var outcome =
         bank.pick(
             generation.category(),

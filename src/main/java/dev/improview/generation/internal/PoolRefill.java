@@ -108,7 +108,8 @@ class PoolRefill {
             LlmCalls.Purpose.POOL,
             null,
             (step, outcome, message) ->
-                log.debug("generation pool {} {}: {} {}", category.id(), difficulty.id(), step, message));
+                log.debug(
+                    "generation pool {} {}: {} {}", category.id(), difficulty.id(), step, message));
     if (result instanceof LlmBroker.NotWritten notWritten) {
       log.info(
           "generation pool: no {} {} problem this time: {}",
