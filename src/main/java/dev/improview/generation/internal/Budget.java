@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
  * The whole server's daily budget for the model, counted from {@code llm_call} (so every instance
  * sees the same spend): spent once today's calls reach {@code daily-budget-usd}. Crossing {@code
  * alert-at-fraction} of it logs a warning once a day. Exported: {@code
- * improview.generation.cost.usd} and {@code improview.generation.calls} (counters), and gauges
- * {@code improview.generation.budget.spent.usd} and {@code improview.generation.budget.alert} (1
- * past the alert threshold).
+ * improview.generation.cost.usd}, {@code improview.generation.calls} and {@code
+ * improview.generation.tokens} by kind (counters), and gauges {@code
+ * improview.generation.budget.spent.usd} and {@code improview.generation.budget.alert} (1 past the
+ * alert threshold).
  */
 @Component
 class Budget {
@@ -29,6 +30,8 @@ class Budget {
   private final Clock clock;
   private final Counter cost;
   private final Counter made;
+  private final Counter promptTokens;
+  private final Counter completionTokens;
   private final AtomicReference<LocalDate> alerted = new AtomicReference<>();
 
   Budget(LlmCalls calls, GenerationProperties properties, Clock clock, MeterRegistry meters) {
@@ -43,6 +46,16 @@ class Budget {
         Counter.builder("improview.generation.calls")
             .description("Calls to the model")
             .register(meters);
+    this.promptTokens =
+        Counter.builder("improview.generation.tokens")
+            .tag("kind", "prompt")
+            .description("Tokens the model was sent")
+            .register(meters);
+    this.completionTokens =
+        Counter.builder("improview.generation.tokens")
+            .tag("kind", "completion")
+            .description("Tokens the model wrote")
+            .register(meters);
     Gauge.builder("improview.generation.budget.spent.usd", this, b -> b.spentToday() / 1e6)
         .description("What today's calls to the model cost, all instances")
         .register(meters);
@@ -56,10 +69,12 @@ class Budget {
     return spentToday() >= properties.dailyBudgetMicros();
   }
 
-  /** A call was made at this cost: counted, and the alert looked at. */
-  void spend(long costMicros) {
+  /** A call was made with these tokens at this cost: counted, and the alert looked at. */
+  void spend(long prompt, long completion, long costMicros) {
     cost.increment(costMicros / 1e6);
     made.increment();
+    promptTokens.increment(prompt);
+    completionTokens.increment(completion);
     if (alerting()) {
       var today = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
       var before = alerted.getAndSet(today);

@@ -139,7 +139,7 @@ class LlmBroker {
           reply.completionTokens(),
           callCost,
           true);
-      budget.spend(callCost);
+      budget.spend(reply.promptTokens(), reply.completionTokens(), callCost);
       promptTokens += reply.promptTokens();
       completionTokens += reply.completionTokens();
       cost += callCost;

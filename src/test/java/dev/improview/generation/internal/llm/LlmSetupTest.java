@@ -53,8 +53,9 @@ class LlmSetupTest {
           assertThat(setup.model()).isEmpty();
           assertThat(setup.note())
               .isEqualTo(
-                  "No model is configured (IMPROVIEW_LLM_PROVIDER is none): problems come from the"
-                      + " built-in bank.");
+                  "No model is configured, so problems come from the built-in bank. Set"
+                      + " IMPROVIEW_LLM_PROVIDER (openai, xai or openai-compatible) to have new"
+                      + " ones written and proven for you.");
         });
   }
 
