@@ -78,6 +78,8 @@ create table llm_call (
     provider          text        not null,
     model             text        not null,
     purpose           text        not null check (purpose in ('request', 'pool')),
+    -- The generation it was made for (none for the pool's).
+    generation_id     uuid        references generation (id) on delete set null,
     prompt_tokens     bigint      not null check (prompt_tokens >= 0),
     completion_tokens bigint      not null check (completion_tokens >= 0),
     cost_micros       bigint      not null check (cost_micros >= 0),

@@ -24,6 +24,13 @@ public enum Language {
   }
 
   @JsonCreator
+  /** Every language's id, comma-separated, for messages that list the valid ones. */
+  public static String ids() {
+    return java.util.Arrays.stream(values())
+        .map(Language::id)
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   public static Language fromId(String id) {
     for (Language language : values()) {
       if (language.id.equals(id)) {

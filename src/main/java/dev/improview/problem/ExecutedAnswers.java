@@ -219,12 +219,10 @@ final class ExecutedAnswers {
   }
 
   private static void disagree(Map<Integer, List<String>> out, int input, String what) {
-    out.computeIfAbsent(input, i -> new ArrayList<>()).add(what);
+    StressCheck.disagree(out, input, what);
   }
 
   private static String describe(JudgedTest test) {
-    var message = test.message();
-    return test.verdict()
-        + (message == null || message.isBlank() ? "" : ": " + ProblemValidator.firstLine(message));
+    return StressCheck.describe(test);
   }
 }

@@ -242,11 +242,13 @@ final class StressCheck {
     return judgements;
   }
 
-  private static void disagree(Map<Integer, List<String>> out, int input, String what) {
+  /** Adds what went wrong on an input to its list (also for {@link ExecutedAnswers}). */
+  static void disagree(Map<Integer, List<String>> out, int input, String what) {
     out.computeIfAbsent(input, i -> new ArrayList<>()).add(what);
   }
 
-  private static String describe(JudgedTest test) {
+  /** A test's verdict and the first line of its message: {@code RUNTIME_ERROR: ...}. */
+  static String describe(JudgedTest test) {
     var message = test.message();
     return test.verdict()
         + (message == null || message.isBlank() ? "" : ": " + ProblemValidator.firstLine(message));

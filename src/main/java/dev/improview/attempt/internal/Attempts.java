@@ -7,9 +7,7 @@ import dev.improview.problem.Problem;
 import dev.improview.problem.ProblemCatalog;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -114,7 +112,7 @@ class Attempts {
     } catch (IllegalArgumentException e) {
       throw ApiProblems.badRequest(
           "'language' must be one of "
-              + Arrays.stream(Language.values()).map(Language::id).collect(Collectors.joining(", "))
+              + Language.ids()
               + "; got '"
               + ApiProblems.shorten(id, 80)
               + "'");

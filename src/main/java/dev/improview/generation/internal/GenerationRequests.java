@@ -64,7 +64,7 @@ final class GenerationRequests {
     } catch (IllegalArgumentException e) {
       throw ApiProblems.badRequest(
           "'language' must be one of "
-              + Arrays.stream(Language.values()).map(Language::id).collect(Collectors.joining(", "))
+              + Language.ids()
               + ", or left out; got '"
               + ApiProblems.shorten(id, 80)
               + "'");

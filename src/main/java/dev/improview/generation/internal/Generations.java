@@ -204,7 +204,8 @@ class Generations {
                   generation.category(),
                   generation.difficulty(),
                   generation.language(),
-                  generation.topicHint()),
+                  generation.topicHint(),
+                  id),
               LlmCalls.Purpose.REQUEST,
               clock.instant(),
               (step, outcome, message) ->

@@ -39,8 +39,13 @@ class LlmBroker {
 
   private static final Logger log = LoggerFactory.getLogger(LlmBroker.class);
 
-  /** What is asked for. */
-  record Spec(Category category, Difficulty difficulty, Language language, String topicHint) {}
+  /** What is asked for, and for which generation (null: for the pool). */
+  record Spec(
+      Category category,
+      Difficulty difficulty,
+      Language language,
+      String topicHint,
+      java.util.UUID generation) {}
 
   /** Where the steps go as they happen. */
   interface Steps {
@@ -125,7 +130,15 @@ class LlmBroker {
         reply = client.complete(conversation, "improview_problem_draft", prompts.draftSchema());
       } catch (LlmException e) {
         calls.record(
-            clock.instant(), client.provider().id(), client.model(), purpose, 0, 0, 0, false);
+            clock.instant(),
+            client.provider().id(),
+            client.model(),
+            purpose,
+            spec.generation(),
+            0,
+            0,
+            0,
+            false);
         log.warn("generation: the model could not answer ({}): {}", e.kind(), e.getMessage());
         return new NotWritten(e.getMessage());
       }
@@ -135,6 +148,7 @@ class LlmBroker {
           client.provider().id(),
           client.model(),
           purpose,
+          spec.generation(),
           reply.promptTokens(),
           reply.completionTokens(),
           callCost,

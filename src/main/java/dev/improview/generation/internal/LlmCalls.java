@@ -34,20 +34,23 @@ class LlmCalls {
       String provider,
       String model,
       Purpose purpose,
+      java.util.UUID generation,
       long promptTokens,
       long completionTokens,
       long costMicros,
       boolean ok) {
     jdbc.sql(
             """
-            insert into llm_call (at, provider, model, purpose, prompt_tokens, completion_tokens,
-                                  cost_micros, ok)
-            values (:at, :provider, :model, :purpose, :prompt, :completion, :cost, :ok)
+            insert into llm_call (at, provider, model, purpose, generation_id, prompt_tokens,
+                                  completion_tokens, cost_micros, ok)
+            values (:at, :provider, :model, :purpose, :generation, :prompt, :completion, :cost,
+                    :ok)
             """)
         .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
         .param("provider", provider)
         .param("model", model)
         .param("purpose", purpose.id)
+        .param("generation", generation)
         .param("prompt", promptTokens)
         .param("completion", completionTokens)
         .param("cost", costMicros)

@@ -104,7 +104,7 @@ class PoolRefill {
     var result =
         broker.write(
             client.get(),
-            new LlmBroker.Spec(category, difficulty, null, null),
+            new LlmBroker.Spec(category, difficulty, null, null, null),
             LlmCalls.Purpose.POOL,
             null,
             (step, outcome, message) ->

@@ -131,8 +131,8 @@ class GenerationBrokerTests {
             "stress",
             "wrong-solutions",
             "mutation",
-            "amplification",
             "time-limits",
+            "amplification",
             "ready")
         .doesNotContain("repairing", "searching-bank");
     assertThat(event(done, "stress").get("message").asString()).contains("200");
@@ -163,6 +163,13 @@ class GenerationBrokerTests {
         // 5200 x 2.50 + 4100 x 10.00 micro-USD
         .containsEntry("cost_micros", 54_000L)
         .containsEntry("served", true);
+
+    assertThat(
+            jdbc.sql("select count(*) from llm_call where generation_id = cast(:id as uuid)")
+                .param("id", done.get("id").asString())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
 
     // What the model was asked: the versioned prompts and the strict draft schema.
     var request = body(MODEL.takeRequest(5, TimeUnit.SECONDS));
