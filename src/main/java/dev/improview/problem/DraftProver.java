@@ -49,7 +49,7 @@ public class DraftProver {
 
   /**
    * A step refused the draft: its name, one line on why, and the particulars (smallest input first,
-   * at most {@link #MAX_DETAILS}).
+   * at most {@link #MAX_DETAILS}), then any stated value execution corrected.
    */
   public record Refused(String step, String summary, List<String> details, ValidationReport report)
       implements Outcome {}
@@ -262,11 +262,11 @@ public class DraftProver {
             .filter(c -> c.status() == ValidationReport.Status.FAILED)
             .findFirst()
             .orElseThrow();
-    return new Refused(
-        failed.name(),
-        failed.detail(),
-        failed.failures().stream().limit(MAX_DETAILS).toList(),
-        proven.report());
+    // The stated values execution corrected go back with the refusal, so the next draft's
+    // explanations and claims match what its solutions return.
+    var details = new ArrayList<>(failed.failures().stream().limit(MAX_DETAILS).toList());
+    claims.stream().limit(MAX_DETAILS).forEach(claim -> details.add("corrected: " + claim));
+    return new Refused(failed.name(), failed.detail(), List.copyOf(details), proven.report());
   }
 
   private static JsonNode claim(ProblemFormat.Draft draft, String path, JsonNode value) {

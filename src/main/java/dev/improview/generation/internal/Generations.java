@@ -115,7 +115,14 @@ class Generations {
     } catch (GenerationStore.QuotaExceeded e) {
       throw new QuotaExceededException(properties.dailyQuota(), now, quotaResets(now));
     }
-    runners.execute(() -> run(generation));
+    // Its heartbeat starts now: a generation waiting for a free runner is not a stalled one.
+    working.add(generation.id());
+    try {
+      runners.execute(() -> run(generation));
+    } catch (RuntimeException e) {
+      working.remove(generation.id());
+      throw e;
+    }
     return generation;
   }
 
@@ -162,7 +169,6 @@ class Generations {
 
   private void run(Generation generation) {
     var id = generation.id();
-    working.add(id);
     try {
       if (!store.start(id)) {
         return;
