@@ -216,7 +216,9 @@ test(
       );
     }
     const readyText = final.at(-1).text;
-    assert.match(readyText, new RegExp(`Ready: ${TITLE}, proven in 1 round`));
+    // The label once, then the server's words after its own "Ready:".
+    assert.match(readyText, new RegExp(`^Ready\\s+${TITLE}, proven in 1 round`));
+    assert.match(final[0].text, /^Queued\s+[\d.]+ s$/, "queued says its label once");
     const stress = final.find((row) => row.label === "Brute force agrees");
     assert.match(stress.text, /200/, "the stress step says how many inputs agreed");
 
