@@ -13,7 +13,7 @@ each time, so the similarity check lets it through), and the server jar does the
 Each phase has its own fresh data directory (embedded PostgreSQL); bank validation at start is off.
 
     /usr/bin/python3 bench/generation-latency.py --jar target/improview-0.1.0-SNAPSHOT.jar \
-        [--runs 5] [--phases cold,warm] [--generation-timeout 300]
+        [--runs 5] [--warmup 1] [--phases cold,warm] [--refill-every 1s] [--generation-timeout 300]
 """
 
 import argparse
@@ -320,6 +320,10 @@ def cold(options, fake):
     try:
         print("cold: server healthy in %.1f s; %d live generations (%s, %s), one at a time"
               % (server.startup, options.runs, CATEGORY, DIFFICULTY), flush=True)
+        for i in range(options.warmup):
+            seconds, view = generate(server, options.generation_timeout)
+            print("  warm-up %d  %6.2f s  %s (not counted: the JVM compiles on the first)"
+                  % (i + 1, seconds, view["state"]), flush=True)
         asked = fake.requests
         times, views = [], []
         for i in range(options.runs):
@@ -348,6 +352,7 @@ def warm(options, fake):
         # N problems it writes are this set's. It logs each one it writes.
         written = re.compile(r"generation: \S+ written by ")
         started = time.monotonic()
+        asked = fake.requests
         while len(written.findall(server.log_text())) < options.runs:
             if time.monotonic() - started > options.generation_timeout * options.runs:
                 server.fail("the pool did not fill within %d s"
@@ -356,7 +361,7 @@ def warm(options, fake):
                 server.fail("the server exited while the pool filled")
             time.sleep(0.5)
         print("  filled in %.0f s (%d model calls); %d requests, one at a time, while the refiller"
-              " goes on with the other sets" % (time.monotonic() - started, fake.requests,
+              " goes on with the other sets" % (time.monotonic() - started, fake.requests - asked,
                                                  options.runs), flush=True)
         times, views = [], []
         for i in range(options.runs):
@@ -376,6 +381,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--jar", required=True, help="the server jar (mvn package)")
     parser.add_argument("--runs", type=int, default=5, help="generations per phase (default 5)")
+    parser.add_argument("--warmup", type=int, default=1,
+                        help="cold generations first, not counted (default 1)")
     parser.add_argument("--phases", default="cold,warm")
     parser.add_argument("--refill-every", default="1s", help="pool refill period, warm phase")
     parser.add_argument("--generation-timeout", type=int, default=300,
@@ -384,7 +391,7 @@ def main():
     options = parser.parse_args()
     with open(DRAFT) as f:
         base = json.load(f)
-    worst = check_variants(base, 3 * options.runs + 20)
+    worst = check_variants(base, 3 * options.runs + options.warmup + 20)
     fake = FakeModel(base)
     print("generation latency, fake model at 127.0.0.1:%d answering at once (draft variants at most"
           " %.2f alike, the server refuses above %.2f)" % (fake.port, worst, MAX_SIMILARITY))
