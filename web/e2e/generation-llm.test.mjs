@@ -203,18 +203,19 @@ test(
       final.every((row) => row.status === "done"),
       `every step ticked: ${JSON.stringify(final)}`,
     );
-    // Ticking in: the list grew while the page watched, each new step current before the next.
+    // Ticking in: the list grew while the page watched, the step under way marked current. Drafting
+    // may be followed by Format within one stream poll; the stress step is not (the wrong solutions
+    // take seconds after it).
     const lengths = snapshots.map((rows) => rows.length);
     assert.ok(
       lengths.some((n) => n > 1 && n < final.length),
       `steps arrived one after another, not all at once: ${lengths}`,
     );
-    for (const label of ["Drafting", "Brute force agrees"]) {
-      assert.ok(
-        snapshots.some((rows) => rows.at(-1).label === label && rows.at(-1).status === "current"),
-        `${label} was shown under way before the next step: ${snapshots.map((rows) => `${rows.at(-1).label}/${rows.at(-1).status}`)}`,
-      );
-    }
+    const lastRows = snapshots.map((rows) => `${rows.at(-1).label}/${rows.at(-1).status}`);
+    assert.ok(
+      lastRows.includes("Brute force agrees/current"),
+      `the stress step was shown under way before the next: ${lastRows}`,
+    );
     const readyText = final.at(-1).text;
     // The label once, then the server's words after its own "Ready:".
     assert.match(readyText, new RegExp(`^Ready\\s+${TITLE}, proven in 1 round`));
