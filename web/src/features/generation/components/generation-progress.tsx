@@ -3,7 +3,7 @@ import { Button } from "../../../components/ui/button";
 import { errorText } from "../../../lib/error-text";
 import type { Generation } from "../api/generation";
 import { stepRows, type RowStatus } from "../model/progress";
-import { STEP_LABELS } from "../model/steps";
+import { STEP_LABELS, stepMessage } from "../model/steps";
 import { SOURCE_WORDING, sinceStart } from "../model/wording";
 
 interface GenerationProgressProps {
@@ -52,21 +52,29 @@ export function GenerationProgress({
         {title}
       </h2>
       <ol aria-label="Steps" aria-live="polite" className="mt-3 flex flex-col gap-2">
-        {rows.map(({ event, status }) => (
-          <li key={event.seq} data-status={status} className="flex items-baseline gap-3 text-sm">
-            <StepMark status={status} />
-            <span className="min-w-0 flex-1" data-step>
-              <span className="mr-2 font-medium">
-                {STEP_LABELS[event.step]}
-                {status === "current" ? "…" : ""}
-              </span>{" "}
-              <span className="text-ink-muted">{event.message}</span>
-            </span>
-            <time dateTime={event.at} className="shrink-0 text-xs text-ink-muted tabular-nums">
-              {sinceStart(generation.createdAt, event.at)}
-            </time>
-          </li>
-        ))}
+        {rows.map(({ event, status }) => {
+          const message = stepMessage(event.step, event.message);
+          return (
+            <li key={event.seq} data-status={status} className="flex items-baseline gap-3 text-sm">
+              <StepMark status={status} />
+              <span className="min-w-0 flex-1" data-step>
+                <span className="mr-2 font-medium">
+                  {STEP_LABELS[event.step]}
+                  {status === "current" ? "…" : ""}
+                </span>
+                {message && (
+                  <>
+                    {" "}
+                    <span className="text-ink-muted">{message}</span>
+                  </>
+                )}
+              </span>
+              <time dateTime={event.at} className="shrink-0 text-xs text-ink-muted tabular-nums">
+                {sinceStart(generation.createdAt, event.at)}
+              </time>
+            </li>
+          );
+        })}
       </ol>
       {state === "ready" && generation.problemId && (
         <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">

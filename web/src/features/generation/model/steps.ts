@@ -25,3 +25,17 @@ export const STEP_LABELS: Record<GenerationStep, string> = {
 
 /** The steps that end a generation (the stream closes after them). */
 export const isFinalStep = (step: GenerationStep) => step === "ready" || step === "failed";
+
+/**
+ * A step's message as shown beside its label: without the words that only repeat the label. The
+ * server's queued step says "Queued" and its ready step "Ready: Two Sum, proven in 1 round", which
+ * read "Queued Queued" and "Ready Ready: …" next to the label; anything else is kept as sent.
+ */
+export function stepMessage(step: GenerationStep, message: string): string {
+  const label = STEP_LABELS[step].toLowerCase();
+  const text = message.trim();
+  const lower = text.toLowerCase();
+  if (lower === label || lower === `${label}.`) return "";
+  if (lower.startsWith(`${label}:`)) return text.slice(label.length + 1).trimStart();
+  return message;
+}
