@@ -1,3 +1,6 @@
+-- A problem waiting in the generation pool is stored but not listed until it is served.
+alter table problem add column listed boolean not null default true;
+
 -- A request for a fresh problem and what became of it. Without an LLM provider a generation
 -- serves a bank problem the account has not tried (source 'bank'); with one, a problem the model
 -- wrote and execution proved (source 'llm'), from the pool or written for this request.

@@ -42,19 +42,34 @@ public class ProblemCatalog {
             .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   }
 
-  /** Summaries, optionally filtered; either filter may be null. */
+  /** Summaries of the listed problems, optionally filtered; either filter may be null. */
   public List<ProblemSummary> list(Category category, Difficulty difficulty) {
+    return summaries(category, difficulty, true);
+  }
+
+  /**
+   * Summaries of every stored problem, the unlisted too (a generated problem waiting in the pool):
+   * for checks that must see them all, such as whether a new one is a near-duplicate.
+   */
+  public List<ProblemSummary> listAll(Category category, Difficulty difficulty) {
+    return summaries(category, difficulty, false);
+  }
+
+  private List<ProblemSummary> summaries(
+      Category category, Difficulty difficulty, boolean listedOnly) {
     return jdbc.sql(
             """
             select id, title, category, difficulty, tags, estimated_minutes, source
             from problem
             where (cast(:category as text) is null or category = :category)
               and (cast(:difficulty as text) is null or difficulty = :difficulty)
+              and (listed or not :listedOnly)
             order by case difficulty when 'easy' then 0 when 'medium' then 1 else 2 end,
                      category, title
             """)
         .param("category", category == null ? null : category.id())
         .param("difficulty", difficulty == null ? null : difficulty.id())
+        .param("listedOnly", listedOnly)
         .query(
             (rs, row) ->
                 new ProblemSummary(
@@ -155,13 +170,23 @@ public class ProblemCatalog {
   /** Inserts or replaces the current revision and records it in the revision history. */
   @Transactional
   public void save(Problem problem, ProblemSummary.Source source, String sha256) {
+    save(problem, source, sha256, true);
+  }
+
+  /**
+   * As {@link #save(Problem, ProblemSummary.Source, String)}; a new problem saved unlisted is left
+   * out of {@link #list} (it can still be read by id) until {@link #publish}ed. A replaced revision
+   * keeps the problem's listing as it was.
+   */
+  @Transactional
+  public void save(Problem problem, ProblemSummary.Source source, String sha256, boolean listed) {
     var content = json.writeValueAsString(problem);
     jdbc.sql(
             """
             insert into problem (id, version, source, title, category, difficulty,
-                                 estimated_minutes, tags, content, content_sha256)
+                                 estimated_minutes, tags, content, content_sha256, listed)
             values (:id, :version, :source, :title, :category, :difficulty,
-                    :minutes, :tags, cast(:content as jsonb), :sha)
+                    :minutes, :tags, cast(:content as jsonb), :sha, :listed)
             on conflict (id) do update set
                 version = excluded.version, source = excluded.source, title = excluded.title,
                 category = excluded.category, difficulty = excluded.difficulty,
@@ -179,6 +204,7 @@ public class ProblemCatalog {
         .param("tags", problem.tags().toArray(String[]::new))
         .param("content", content)
         .param("sha", sha256)
+        .param("listed", listed)
         .update();
     jdbc.sql(
             """
@@ -192,6 +218,11 @@ public class ProblemCatalog {
         .param("content", content)
         .param("sha", sha256)
         .update();
+  }
+
+  /** Lists a problem saved unlisted (a pooled problem, once it is served). */
+  public void publish(String id) {
+    jdbc.sql("update problem set listed = true where id = :id").param("id", id).update();
   }
 
   /** Current problems whose current content has not been validated yet. */

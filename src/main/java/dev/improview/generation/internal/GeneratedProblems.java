@@ -60,7 +60,8 @@ class GeneratedProblems {
       Instant at,
       Instant served) {
     var sha = Sha256.hex(json.writeValueAsBytes(problem));
-    catalog.save(problem, ProblemSummary.Source.GENERATED, sha);
+    // Pooled problems stay out of the problem list until a generation serves them.
+    catalog.save(problem, ProblemSummary.Source.GENERATED, sha, served != null);
     catalog.saveValidation(problem.id(), sha, report);
     jdbc.sql(
             """
@@ -120,11 +121,13 @@ class GeneratedProblems {
             .list();
     var chosen = candidates.stream().filter(id -> !excluded.contains(id)).findFirst();
     chosen.ifPresent(
-        id ->
-            jdbc.sql("update generated_problem set served_at = :at where problem_id = :id")
-                .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("id", id)
-                .update());
+        id -> {
+          jdbc.sql("update generated_problem set served_at = :at where problem_id = :id")
+              .param("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
+              .param("id", id)
+              .update();
+          catalog.publish(id);
+        });
     return chosen;
   }
 

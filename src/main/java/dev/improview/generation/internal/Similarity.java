@@ -27,7 +27,7 @@ class Similarity {
   Optional<Match> mostAlike(String title, String statement) {
     var draft = trigrams(title + " " + statement);
     Match best = null;
-    for (var summary : catalog.list(null, null)) {
+    for (var summary : catalog.listAll(null, null)) {
       var stored = catalog.find(summary.id());
       if (stored.isEmpty()) {
         continue;
@@ -45,7 +45,7 @@ class Similarity {
    * The titles of the stored problems of a category, for the model to steer clear of (at most 40).
    */
   java.util.List<String> titles(dev.improview.problem.Category category) {
-    return catalog.list(category, null).stream()
+    return catalog.listAll(category, null).stream()
         .map(dev.improview.problem.ProblemSummary::title)
         .limit(40)
         .toList();

@@ -321,6 +321,12 @@ class GenerationBrokerTests {
     MODEL.enqueue(completion(draft("good.json")));
     assertThat(pool.refill(Category.STRINGS, Difficulty.MEDIUM)).isTrue();
     int asked = MODEL.getRequestCount();
+    var waiting =
+        jdbc.sql("select problem_id from generated_problem where served_at is null")
+            .query(String.class)
+            .single();
+    // Waiting in the pool it is stored but not listed: nobody has seen it yet.
+    assertThat(listedIds()).doesNotContain(waiting);
 
     var pooled = generate("strings", "medium", null);
     assertThat(pooled.get("state").asString()).isEqualTo("ready");
@@ -329,6 +335,8 @@ class GenerationBrokerTests {
     assertThat(steps(pooled)).containsExactly("queued", "ready");
     assertThat(last(pooled).get("message").asString()).startsWith("Ready: proven earlier");
     assertThat(MODEL.getRequestCount()).isEqualTo(asked);
+    assertThat(pooled.get("problemId").asString()).isEqualTo(waiting);
+    assertThat(listedIds()).contains(waiting);
 
     // Today's calls have cost the whole budget: the bank serves, and the model is not asked.
     jdbc.sql(
@@ -397,6 +405,13 @@ class GenerationBrokerTests {
       assertThat(System.nanoTime()).as("generation still %s", state).isLessThan(deadline);
       Thread.sleep(100);
     }
+  }
+
+  List<String> listedIds() throws Exception {
+    var listed = json.readTree(get("/api/problems").body());
+    return StreamSupport.stream(listed.spliterator(), false)
+        .map(p -> p.get("id").asString())
+        .toList();
   }
 
   List<String> generatedIds() {
