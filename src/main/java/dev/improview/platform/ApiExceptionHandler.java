@@ -51,6 +51,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             + expected);
   }
 
+  @ExceptionHandler(CurrentAccount.NotSignedInException.class)
+  ResponseEntity<ProblemDetail> notSignedIn(CurrentAccount.NotSignedInException e) {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ApiProblems.unauthenticated());
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e, HttpServletRequest request) {
     log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);

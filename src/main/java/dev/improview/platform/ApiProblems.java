@@ -41,6 +41,16 @@ public final class ApiProblems {
     return exception(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
   }
 
+  /** 401: the request needs a signed-in user and has none (or its credentials were refused). */
+  public static ProblemDetail unauthenticated() {
+    return of(
+        HttpStatus.UNAUTHORIZED,
+        "unauthenticated",
+        "Sign-in required",
+        "This needs a signed-in user: sign in with a passkey or an email link, or send a valid"
+            + " bearer token.");
+  }
+
   /** 404: the named resource does not exist. */
   public static ErrorResponseException notFound(String detail) {
     return exception(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
@@ -58,6 +68,8 @@ public final class ApiProblems {
   static String typeName(HttpStatusCode status) {
     return switch (status.value()) {
       case 400 -> "bad-request";
+      case 401 -> "unauthenticated";
+      case 403 -> "forbidden";
       case 404 -> "not-found";
       case 405 -> "method-not-allowed";
       case 406 -> "not-acceptable";

@@ -15,6 +15,9 @@ final class SecurityHeaders {
           + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
           + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+  /** Sent only on responses to HTTPS requests: a year, subdomains included. */
+  static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
   static final Map<String, String> HEADERS =
       Map.of(
           "Content-Security-Policy", CONTENT_SECURITY_POLICY,

@@ -23,6 +23,11 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     SecurityHeaders.apply(response::setHeader);
+    if (request.isSecure()) {
+      // Over HTTPS (directly, or behind a proxy whose X-Forwarded-Proto says so): browsers keep
+      // to HTTPS for this host from now on.
+      response.setHeader("Strict-Transport-Security", SecurityHeaders.STRICT_TRANSPORT_SECURITY);
+    }
     chain.doFilter(request, response);
   }
 

@@ -44,12 +44,14 @@ class ProblemCatalogTests {
   }
 
   @Test
-  void everyEndpointTakingAProblemIdAnswers404ForAnIdWithNul() throws Exception {
+  void everyEndpointTakingAProblemIdRefusesAnIdWithNul() throws Exception {
     var id = "bracket-nesting-depth\u0000";
+    // In a path, Spring Security's firewall refuses an encoded NUL before any controller (400; over
+    // HTTP a problem detail, identity/internal/MagicLinkTests.java).
+    mvc.perform(get("/api/problems/{id}", id)).andExpect(status().isBadRequest());
+    mvc.perform(get("/api/problems/{id}/validation", id)).andExpect(status().isBadRequest());
     List<MockHttpServletRequestBuilder> requests =
         List.of(
-            get("/api/problems/{id}", id),
-            get("/api/problems/{id}/validation", id),
             post("/api/attempts")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
