@@ -81,16 +81,6 @@ class HashedOneTimeTokens implements OneTimeTokenService {
         .orElse(null);
   }
 
-  /** How many unexpired links an email holds (for tests and the mailbox). */
-  int outstanding(String email) {
-    return jdbc.sql(
-            "select count(*) from one_time_token where email = :email and expires_at > :now")
-        .param("email", email)
-        .param("now", utc(clock.instant()))
-        .query(Integer.class)
-        .single();
-  }
-
   static byte[] hash(String token) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

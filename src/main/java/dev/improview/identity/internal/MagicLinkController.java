@@ -76,12 +76,11 @@ class MagicLinkController {
           origin.get()
               + "/sign-in/link?token="
               + URLEncoder.encode(token.getTokenValue(), StandardCharsets.UTF_8);
-      var minutes = Math.max(1, properties.magicLinkValidity().toMinutes());
       var text =
           "Open this link to sign in to Improview:\n\n"
               + link
               + "\n\nIt works once, for "
-              + minutes
+              + minutes(properties.magicLinkValidity())
               + " minutes. If you did not ask for it, ignore this mail: nothing happens.\n";
       if (mailbox.usesSmtp()) {
         smtp.execute(
