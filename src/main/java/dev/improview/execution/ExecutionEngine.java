@@ -31,6 +31,9 @@ public class ExecutionEngine implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutionEngine.class);
 
+  /** Processes a run may get when each one ends before it has compiled the code. */
+  private static final int START_ATTEMPTS = 2;
+
   private final Sandbox sandbox;
   private final ExecutionProperties properties;
   private final LanguageRuntimes runtimes;
@@ -128,23 +131,39 @@ public class ExecutionEngine implements AutoCloseable {
                 .plus(properties.compileTimeout()),
             HarnessSession.protocolBytes(request, properties),
             properties.rawStderrBytes());
-    SandboxProcess process;
-    try {
-      process = sandbox.acquire(spec, sandboxLimits, lane);
-    } catch (SandboxBusyException e) {
-      throw new EngineBusyException(e.getMessage(), e.retryAfter());
-    } catch (RuntimeException e) {
-      log.error("could not start a {} sandbox", request.language().id(), e);
-      return startFailure(request);
-    }
-    // The run's clock starts when the sandbox is handed over: a wait in the queue is never the
-    // code's time.
-    long start = System.nanoTime();
-    try {
-      return new HarnessSession(request, process, properties, json, threads, start).run();
-    } finally {
-      // The report is complete: the tree is killed now and reaped off this thread.
-      process.closeSoon();
+    // A runtime that dies before it has compiled the code ran none of it: it is given one fresh
+    // process more before the run is reported as ours.
+    for (int attempt = 1; ; attempt++) {
+      SandboxProcess process;
+      try {
+        process = sandbox.acquire(spec, sandboxLimits, lane);
+      } catch (SandboxBusyException e) {
+        throw new EngineBusyException(e.getMessage(), e.retryAfter());
+      } catch (RuntimeException e) {
+        log.error("could not start a {} sandbox", request.language().id(), e);
+        return startFailure(request);
+      }
+      // The run's clock starts when the sandbox is handed over: a wait in the queue is never the
+      // code's time.
+      long start = System.nanoTime();
+      HarnessSession session;
+      ExecutionReport report;
+      try {
+        session = new HarnessSession(request, process, properties, json, threads, start);
+        report = session.run();
+      } finally {
+        // The report is complete: the tree is killed now and reaped off this thread.
+        process.closeSoon();
+      }
+      if (!session.endedBeforeCompiling() || attempt >= START_ATTEMPTS) {
+        if (session.endedBeforeCompiling()) {
+          log.warn(
+              "the {} harness ended before compiling {} times in a row",
+              request.language().id(),
+              attempt);
+        }
+        return report;
+      }
     }
   }
 

@@ -59,6 +59,9 @@ public final class HarnessSession {
   /** How many tests' arguments the harness has been given. */
   private int handedOver;
 
+  /** The process ended before its compiled event: before any of the user's code could run. */
+  private boolean endedBeforeCompiling;
+
   private enum Phase {
     COMPILE,
     LOAD,
@@ -365,9 +368,30 @@ public final class HarnessSession {
               + " ms.",
           wallMillis());
     }
-    log.warn(
-        "harness stopped before compiling: {} ({}), exit {}", stop.reason, stop.getMessage(), exit);
+    if (stop.reason == Stop.Reason.ENDED) {
+      // Nothing of the user's has run yet (the compiled event comes before it): the runtime died
+      // on its own. The engine starts a fresh one and says so if that fails too.
+      endedBeforeCompiling = true;
+      log.info(
+          "the harness ended before compiling, exit {}, stderr: {}",
+          exit,
+          abbreviate(new String(process.stderr(), StandardCharsets.UTF_8)));
+    } else {
+      log.warn(
+          "harness stopped before compiling: {} ({}), exit {}",
+          stop.reason,
+          stop.getMessage(),
+          exit);
+    }
     return outcomes.internalError(0, wallMillis());
+  }
+
+  /**
+   * True when the run ended because the process did, before it reported compiling the code: no user
+   * code ran, so the run can be given to a fresh process.
+   */
+  public boolean endedBeforeCompiling() {
+    return endedBeforeCompiling;
   }
 
   /** User code broke the protocol during test {@code index} (or the load phase, as test 0). */
