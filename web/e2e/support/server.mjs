@@ -35,6 +35,15 @@ async function waitForHealth(baseUrl, child, timeoutMs) {
   throw new Error(`server not healthy within ${timeoutMs} ms`);
 }
 
+// A browser test runs, submits and generates far faster than a person, from one address: its
+// per-account and per-address limits are raised (a test may still set its own through `env`).
+const robotLimits = Object.fromEntries(
+  ["RUN", "SUBMISSION", "GENERATION", "MAGICLINKIP", "MAGICLINKEMAIL", "SIGNINIP"].map((id) => [
+    `IMPROVIEW_RATELIMIT_LIMITS_${id}_CAPACITY`,
+    "100000",
+  ]),
+);
+
 /** Starts the jar; returns its base URL, its captured log and a stop function. */
 export async function startServer({ timeoutMs = 120_000, env = {} } = {}) {
   if (!jar) throw new Error("IMPROVIEW_JAR is not set: run the browser tests through Maven");
@@ -44,7 +53,7 @@ export async function startServer({ timeoutMs = 120_000, env = {} } = {}) {
   const java = javaHome ? join(javaHome, "bin", "java") : "java";
   const log = [];
   const child = spawn(java, ["-jar", resolve(jar), `--server.port=${port}`], {
-    env: { ...process.env, IMPROVIEW_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, IMPROVIEW_DATA_DIR: dataDir, ...robotLimits, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (chunk) => log.push(chunk.toString()));

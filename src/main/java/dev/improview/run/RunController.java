@@ -5,6 +5,9 @@ import dev.improview.execution.Diagnostic;
 import dev.improview.execution.Language;
 import dev.improview.execution.Verdict;
 import dev.improview.platform.ApiProblems;
+import dev.improview.platform.CurrentAccount;
+import dev.improview.platform.RateLimit;
+import dev.improview.platform.RateLimiter;
 import dev.improview.problem.Judge;
 import dev.improview.problem.JudgedTest;
 import dev.improview.problem.Judgement;
@@ -59,14 +62,20 @@ class RunController {
   private final EchoLimits echo;
   private final ObjectMapper json;
   private final AttemptRuns attempts;
+  private final CurrentAccount account;
+  private final RateLimiter limits;
 
   RunController(
       ProblemCatalog catalog,
       Judge judge,
       EchoLimits echo,
       ObjectMapper json,
-      AttemptRuns attempts) {
+      AttemptRuns attempts,
+      CurrentAccount account,
+      RateLimiter limits) {
     this.attempts = attempts;
+    this.account = account;
+    this.limits = limits;
     this.catalog = catalog;
     this.judge = judge;
     this.echo = echo;
@@ -90,6 +99,8 @@ class RunController {
             .problem();
     // Checked before anything runs: a wrong attempt costs no sandbox.
     var attempt = body.attemptId() == null ? null : attempts.check(body.attemptId(), problem.id());
+    // Counted once the request is known to be runnable: a mistyped one costs nothing.
+    limits.consume(RateLimit.RUN, account.id().toString());
     var custom = body.customTests() == null ? List.<CustomTest>of() : body.customTests();
     var judgement =
         custom.isEmpty()

@@ -3,6 +3,8 @@ package dev.improview.attempt.internal;
 import dev.improview.attempt.internal.SubmissionStore.NewSubmission;
 import dev.improview.execution.Language;
 import dev.improview.execution.Verdict;
+import dev.improview.platform.RateLimit;
+import dev.improview.platform.RateLimiter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,11 +30,15 @@ class SubmissionLedger {
   private final SubmissionStore store;
   private final AttemptProperties properties;
 
+  private final RateLimiter limits;
+
   SubmissionLedger(
       Attempts attempts,
       AttemptStore attemptStore,
       SubmissionStore store,
-      AttemptProperties properties) {
+      AttemptProperties properties,
+      RateLimiter limits) {
+    this.limits = limits;
     this.attempts = attempts;
     this.attemptStore = attemptStore;
     this.store = store;
@@ -62,6 +68,8 @@ class SubmissionLedger {
     if (!attempt.open()) {
       throw Attempts.closed(attempt);
     }
+    // Only a new submission counts: a retry of one made already was answered above.
+    limits.consume(RateLimit.SUBMISSION, attempt.accountId().toString());
     var now = attempts.now();
     var made =
         new NewSubmission(

@@ -5,6 +5,8 @@ import dev.improview.generation.LlmProvider;
 import dev.improview.generation.internal.llm.LlmSetup;
 import dev.improview.platform.ApiProblems;
 import dev.improview.platform.CurrentAccount;
+import dev.improview.platform.RateLimit;
+import dev.improview.platform.RateLimiter;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -35,9 +37,15 @@ class GenerationController {
   private final GenerationStream stream;
   private final CurrentAccount account;
   private final LlmSetup llm;
+  private final RateLimiter limits;
 
   GenerationController(
-      Generations generations, GenerationStream stream, CurrentAccount account, LlmSetup llm) {
+      Generations generations,
+      GenerationStream stream,
+      CurrentAccount account,
+      LlmSetup llm,
+      RateLimiter limits) {
+    this.limits = limits;
     this.llm = llm;
     this.generations = generations;
     this.stream = stream;
@@ -57,7 +65,9 @@ class GenerationController {
   @PostMapping("/api/generations")
   ResponseEntity<GenerationView> start(
       @RequestBody(required = false) GenerationRequests.Body body) {
-    var generation = generations.start(account.id(), GenerationRequests.checked(body));
+    var request = GenerationRequests.checked(body);
+    limits.consume(RateLimit.GENERATION, account.id().toString());
+    var generation = generations.start(account.id(), request);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/generations/" + generation.id()))
         .body(view(generation.id()));

@@ -1,5 +1,7 @@
 package dev.improview.identity.internal;
 
+import dev.improview.platform.RateLimit;
+import dev.improview.platform.RateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +42,7 @@ class MagicLinkController {
   private final Mailbox mailbox;
   private final PublicOrigin origin;
   private final AuditLog audit;
+  private final RateLimiter limits;
   private final ExecutorService smtp =
       Executors.newSingleThreadExecutor(
           runnable -> {
@@ -54,7 +57,9 @@ class MagicLinkController {
       AuthProperties properties,
       Mailbox mailbox,
       PublicOrigin origin,
-      AuditLog audit) {
+      AuditLog audit,
+      RateLimiter limits) {
+    this.limits = limits;
     this.tokens = tokens;
     this.accounts = accounts;
     this.properties = properties;
@@ -64,10 +69,17 @@ class MagicLinkController {
   }
 
   @PostMapping("/api/auth/magic-link")
-  @Operation(summary = "Email a sign-in link (always 202, whether or not the email is known)")
+  @Operation(
+      summary =
+          "Email a sign-in link (always 202, whether or not the email is known; 429 past the"
+              + " per-email or per-address limit)")
   ResponseEntity<Accepted> request(@RequestBody MagicLinkRequest body, HttpServletRequest http) {
     var email = EmailAddress.parse(body == null ? null : body.email());
     var ip = http.getRemoteAddr();
+    // The address first, so one client cannot spend someone else's budget; both apply whether or
+    // not the email is known, so a 429 tells nothing about who is registered either.
+    limits.consume(RateLimit.MAGIC_LINK_IP, ip);
+    limits.consume(RateLimit.MAGIC_LINK_EMAIL, email);
     var known = accounts.byEmail(email).isPresent();
     if (known || properties.maySignUp(email)) {
       var token =

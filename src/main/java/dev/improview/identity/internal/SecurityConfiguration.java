@@ -2,6 +2,7 @@ package dev.improview.identity.internal;
 
 import dev.improview.identity.AuthMode;
 import dev.improview.identity.Role;
+import dev.improview.platform.RateLimiter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -39,6 +40,7 @@ class SecurityConfiguration {
       HashedOneTimeTokens tokens,
       SignInHandlers signIn,
       AuthResponses responses,
+      RateLimiter limits,
       Environment environment)
       throws Exception {
     boolean local = properties.authMode() == AuthMode.LOCAL;
@@ -84,6 +86,9 @@ class SecurityConfiguration {
                     .showDefaultSubmitPage(false)
                     .authenticationSuccessHandler(signIn)
                     .authenticationFailureHandler(signIn));
+    http.addFilterBefore(
+        new SignInRateLimitFilter(java.util.Set.of(MAGIC_LINK_SIGN_IN), limits, responses),
+        CsrfFilter.class);
     if (local) {
       // Nobody signs in, so no session carries an identity a forged request could ride on.
       http.csrf(csrf -> csrf.disable())

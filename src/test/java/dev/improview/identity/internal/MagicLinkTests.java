@@ -220,6 +220,35 @@ class MagicLinkTests {
   }
 
   @Test
+  void theSixthLinkForOneEmailInFifteenMinutesIs429WhetherOrNotItHasAnAccount() throws Exception {
+    for (var email : new String[] {"often@example.com", "nobody-often@outsider.net"}) {
+      var browser = new Browser(port);
+      for (int i = 1; i <= 5; i++) {
+        assertThat(
+                browser
+                    .postJson("/api/auth/magic-link", "{\"email\":\"" + email + "\"}")
+                    .statusCode())
+            .as("link %d for %s", i, email)
+            .isEqualTo(202);
+      }
+      // From another client too: the bucket is the address's, not the asker's.
+      var sixth =
+          new Browser(port).postJson("/api/auth/magic-link", "{\"email\":\"" + email + "\"}");
+      assertThat(sixth.statusCode()).as(sixth.body()).isEqualTo(429);
+      assertThat(json.readTree(sixth.body()).get("type").asString())
+          .isEqualTo("https://improview.dev/problems/rate-limited");
+      assertThat(json.readTree(sixth.body()).get("detail").asString())
+          .startsWith("Too many sign-in links for this email: at most 5 every 15 min.");
+      // Five every 15 minutes refill one every 3 minutes.
+      assertThat(Long.parseLong(sixth.headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(170L, 180L);
+    }
+    // The refused requests mailed nothing: five links reached the known address.
+    smtp.waitForIncomingEmail(5_000, 5);
+    assertThat(smtp.getReceivedMessagesForDomain("example.com")).hasSize(5);
+  }
+
+  @Test
   void aMalformedEmailIs400NamingTheField() throws Exception {
     var browser = new Browser(port);
     for (var body :
