@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -40,17 +42,30 @@ final class IssuerJwts {
     var http = new SimpleClientHttpRequestFactory();
     http.setConnectTimeout(ISSUER_TIMEOUT);
     http.setReadTimeout(ISSUER_TIMEOUT);
-    return new SupplierJwtDecoder(
-        () -> {
-          // withIssuerLocation fetches the discovery document (and checks its issuer) in build().
-          var decoder =
-              NimbusJwtDecoder.withIssuerLocation(issuer)
-                  .restOperations(new RestTemplate(http))
-                  .jwsAlgorithms(algorithms -> algorithms.addAll(properties.algorithms()))
-                  .build();
-          decoder.setJwtValidator(validator(properties, clock));
-          return decoder;
-        });
+    var lazy =
+        new SupplierJwtDecoder(
+            () -> {
+              // withIssuerLocation fetches the discovery document (and checks its issuer) in
+              // build().
+              var decoder =
+                  NimbusJwtDecoder.withIssuerLocation(issuer)
+                      .restOperations(new RestTemplate(http))
+                      .jwsAlgorithms(algorithms -> algorithms.addAll(properties.algorithms()))
+                      .build();
+              decoder.setJwtValidator(validator(properties, clock));
+              return decoder;
+            });
+    return token -> {
+      try {
+        return lazy.decode(token);
+      } catch (JwtDecoderInitializationException e) {
+        // Not a BadJwtException: the token may be good, the issuer did not answer (a 503).
+        throw new JwtException(
+            "The issuer's discovery document could not be fetched: "
+                + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()),
+            e);
+      }
+    };
   }
 
   static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, Clock clock) {

@@ -20,6 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -164,6 +167,14 @@ class SecurityConfiguration {
       http.addFilterBefore(new BearerRefusalFilter(failures), LogoutFilter.class);
       return;
     }
+    // The bearer filter keeps its authentication in the request; SessionManagementFilter must see
+    // it there, or it treats the request as a fresh sign-in and stores it in a new session.
+    http.securityContext(
+        context ->
+            context.securityContextRepository(
+                new DelegatingSecurityContextRepository(
+                    new RequestAttributeSecurityContextRepository(),
+                    new HttpSessionSecurityContextRepository())));
     http.oauth2ResourceServer(
         server ->
             server
@@ -208,9 +219,7 @@ class SecurityConfiguration {
         jakarta.servlet.http.HttpServletResponse response,
         jakarta.servlet.FilterChain chain)
         throws jakarta.servlet.ServletException, java.io.IOException {
-      // A bearer request is stateless and sends no CSRF token: it gets no cookie either.
       if (request.getRequestURI().startsWith("/api/")
-          && !bearer(request)
           && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
         token.getToken();
       }

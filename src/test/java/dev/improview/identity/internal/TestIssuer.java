@@ -71,7 +71,9 @@ final class TestIssuer implements AutoCloseable {
     }
   }
 
-  /** Claims of a good ID token for {@code email}, valid for five minutes; {@code edit} changes them. */
+  /**
+   * Claims of a good ID token for {@code email}, valid for five minutes; {@code edit} changes them.
+   */
   JWTClaimsSet claims(String email, Consumer<JWTClaimsSet.Builder> edit) {
     var now = Instant.now();
     var claims =
