@@ -135,7 +135,11 @@ class JwtTests {
     assertThat(body.get("email").asString()).isEqualTo("ada@example.com");
     // Stateless: no session is made (the SPA's readable CSRF cookie may still be written).
     assertThat(me.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
-    assertThat(jdbc.sql("select count(*) from spring_session").query(Integer.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from spring_session where principal_name = :id")
+                .param("id", body.get("id").asString())
+                .query(Integer.class)
+                .single())
         .isZero();
     // The same account on every request, and the private endpoints answer.
     var again = json.readTree(get("/api/me", issuer.token("ada@example.com")).body());
@@ -162,6 +166,32 @@ class JwtTests {
     // An admin email gets past the role check: the import itself answers (a bad body is 400).
     var boss = post("/api/problems", issuer.token("boss@example.com"), "{}");
     assertThat(boss.statusCode()).as(boss.body()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(2)
+  void aSessionCookieBesideATokenLendsItNothing() throws Exception {
+    issuer.down = false;
+    // An admin's browser session, through the dev mailbox.
+    var browser = new Browser(port);
+    browser.postJson("/api/auth/magic-link", "{\"email\":\"boss@example.com\"}");
+    var link = json.readTree(browser.get("/api/dev/mailbox").body()).get(0).get("link").asString();
+    assertThat(browser.followMagicLink(link).statusCode()).isEqualTo(200);
+    assertThat(browser.cookie("SESSION")).isPresent();
+
+    var token = issuer.token("user2@example.com");
+    var me =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(browser.origin + "/api/me"))
+                .header("Authorization", "Bearer " + token));
+    assertThat(json.readTree(me.body()).get("email").asString()).isEqualTo("user2@example.com");
+    var importing =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(browser.origin + "/api/problems"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(importing.statusCode()).as(importing.body()).isEqualTo(403);
   }
 
   @Test
