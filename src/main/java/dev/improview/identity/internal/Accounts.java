@@ -49,7 +49,19 @@ class Accounts implements UserDetailsService {
           .map(account -> new AccountUser(account.id(), account.email(), account.roles()))
           .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
-    var email = normalise(username);
+    return forEmail(normalise(username), "a magic link");
+  }
+
+  /**
+   * The account of an email someone just proved they hold, as a magic link does or an issuer's
+   * verified claim in a bearer token: created on its first sign-in if the allowlist lets it sign
+   * up, given the admin role if it is an admin email.
+   *
+   * @param email normalised ({@link #normalise})
+   * @param method how the email was proved, for the audit trail ("a magic link")
+   * @throws UsernameNotFoundException when there is no such account and the email may not sign up
+   */
+  AccountUser forEmail(String email, String method) {
     var existing = store.byEmail(email);
     if (existing.isEmpty() && !properties.maySignUp(email)) {
       throw new UsernameNotFoundException("Sign-up is not open to this email");
@@ -64,7 +76,7 @@ class Accounts implements UserDetailsService {
           null,
           created.tookOverLocalData()
               ? "The first account: it took over the local account's data and the admin role."
-              : "Signed up with a magic link.");
+              : "Signed up with " + method + ".");
     }
     var roles = EnumSet.noneOf(Role.class);
     roles.addAll(account.roles());

@@ -5,6 +5,7 @@ import dev.improview.identity.Role;
 import dev.improview.platform.RateLimiter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +13,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,6 +48,10 @@ class SecurityConfiguration {
       SignInHandlers signIn,
       AuthResponses responses,
       RateLimiter limits,
+      JwtProperties jwt,
+      BearerFailures bearerFailures,
+      Accounts accounts,
+      Clock clock,
       Environment environment)
       throws Exception {
     boolean local = properties.authMode() == AuthMode.LOCAL;
@@ -90,12 +101,19 @@ class SecurityConfiguration {
         new SignInRateLimitFilter(java.util.Set.of(MAGIC_LINK_SIGN_IN), limits, responses),
         CsrfFilter.class);
     if (local) {
+      if (jwt.enabled()) {
+        throw new IllegalStateException(
+            "improview.auth.jwt.issuer-uri is set but improview.auth.mode is local, where nobody"
+                + " signs in: set improview.auth.mode=accounts (IMPROVIEW_AUTH_MODE) to accept"
+                + " bearer tokens");
+      }
       // Nobody signs in, so no session carries an identity a forged request could ride on.
       http.csrf(csrf -> csrf.disable())
           .addFilterBefore(new LocalAccountFilter(), AnonymousAuthenticationFilter.class);
     } else {
       http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::bearer))
           .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+      bearerTokens(http, jwt, bearerFailures, accounts, clock);
     }
     // With Actuator on its own port (prod: loopback, for metrics), the public port has only
     // health there, and the management port is for the operator's scraper.
@@ -137,6 +155,56 @@ class SecurityConfiguration {
                 .anyRequest()
                 .permitAll());
     return http.build();
+  }
+
+  /**
+   * Bearer JWTs from the configured issuer (docs/security.md, "Bearer tokens and an external OIDC
+   * issuer"); without one, a bearer token is refused rather than ignored. Either way a bearer
+   * request is stateless: its authentication lives in the request, never in a session.
+   */
+  private static void bearerTokens(
+      HttpSecurity http,
+      JwtProperties jwt,
+      BearerFailures failures,
+      Accounts accounts,
+      Clock clock) {
+    if (!jwt.enabled()) {
+      http.addFilterBefore(new BearerRefusalFilter(failures), LogoutFilter.class);
+      return;
+    }
+    // The bearer filter keeps its authentication in the request; SessionManagementFilter must see
+    // it there, or it treats the request as a fresh sign-in and stores it in a new session.
+    http.securityContext(
+        context ->
+            context.securityContextRepository(
+                new DelegatingSecurityContextRepository(
+                    new RequestAttributeSecurityContextRepository(),
+                    new HttpSessionSecurityContextRepository())));
+    http.oauth2ResourceServer(
+        server ->
+            server
+                .jwt(
+                    decoding ->
+                        decoding
+                            .decoder(IssuerJwts.decoder(jwt, clock))
+                            .jwtAuthenticationConverter(new BearerAccounts(accounts, jwt)))
+                .authenticationEntryPoint(failures)
+                // The default failure handler rethrows an unreachable issuer as a 500.
+                .withObjectPostProcessor(
+                    new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                      @Override
+                      public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(failures);
+                        return filter;
+                      }
+                    })
+                .protectedResourceMetadata(
+                    metadata ->
+                        metadata.protectedResourceMetadataCustomizer(
+                            resource ->
+                                resource
+                                    .authorizationServer(jwt.issuerUri())
+                                    .tlsClientCertificateBoundAccessTokens(false))));
   }
 
   /** A request that brings a bearer token, which carries no cookie a forgery could ride on. */
