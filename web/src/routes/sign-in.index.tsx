@@ -94,7 +94,10 @@ function SignInPage() {
       {/* The ways to sign in, in the order docs/UX.md gives them. Passkeys (issue 14) go first,
           as their own section above this one; the email link then stays as the second way. */}
       <div className="mt-6 flex flex-col gap-6">
-        <section aria-label="Email link" className="rounded-lg border border-line bg-surface p-4">
+        <section
+          aria-label="Sign in with an email link"
+          className="rounded-lg border border-line bg-surface p-4"
+        >
           <EmailLinkForm devMailbox={options.devMailbox} onRequested={() => rememberNext(next)} />
         </section>
       </div>
