@@ -20,8 +20,8 @@ const problem = (status: number, type: string, detail: string) =>
 const account = { id: "7f1c0e3a-2b1d-4c55-9a0e-1d2b3c4d5e6f", email: "ada@example.org", roles: [] };
 
 /** An accounts-mode server: nobody is signed in until a token is posted; `tokens` are valid once. */
-function accountsServer({ devMailbox = true, tokens = ["good"] } = {}) {
-  let signedIn = false;
+function accountsServer({ devMailbox = true, tokens = ["good"], signedInAlready = false } = {}) {
+  let signedIn = signedInAlready;
   const unused = new Set(tokens);
   const fetch = vi.fn(async (path: string, init?: RequestInit) => {
     const method = init?.method ?? "GET";
@@ -40,6 +40,11 @@ function accountsServer({ devMailbox = true, tokens = ["good"] } = {}) {
       }
       signedIn = true;
       return json(account);
+    }
+    if (path.startsWith("/api/auth/sign-out") && method === "POST") {
+      if (!signedIn) return problem(401, "unauthenticated", "Sign in first.");
+      signedIn = false;
+      return new Response(null, { status: 204 });
     }
     if (path.startsWith("/api/attempts")) {
       return signedIn
@@ -152,5 +157,28 @@ describe("sign-in", () => {
     await open("/sign-in");
     await screen.findByText(/This server runs in local mode/);
     expect(screen.getByRole("banner").textContent).not.toMatch(/Sign in|Local account/);
+  });
+
+  it.each([
+    ["Sign out", "/api/auth/sign-out"],
+    ["Sign out everywhere", "/api/auth/sign-out-everywhere"],
+  ])("the account page's %s ends the session and goes to /sign-in", async (label, endpoint) => {
+    const fetch = accountsServer({ signedInAlready: true });
+    const router = await open("/account");
+    expect((await screen.findByRole("heading", { level: 1, name: "Account" })).textContent).toBe(
+      "Account",
+    );
+    expect(screen.getByText("ada@example.org", { selector: "dd" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: label }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/sign-in"));
+    expect(posts(fetch)).toEqual([endpoint]);
+    await screen.findByRole("textbox", { name: "Email" });
+  });
+
+  it("the account page sends a signed-out user to sign in first", async () => {
+    accountsServer();
+    const router = await open("/account");
+    await waitFor(() => expect(router.state.location.pathname).toBe("/sign-in"));
+    expect(router.state.location.search).toEqual({ next: "/account" });
   });
 });
