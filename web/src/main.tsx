@@ -2,6 +2,7 @@ import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider, createRouter } from "@tanstack/react-router";
+import { signInThrough } from "./lib/router-sign-in";
 import { routeTree } from "./routeTree.gen";
 import "./styles.css";
 
@@ -33,6 +34,7 @@ async function start() {
     defaultOptions: { queries: { staleTime: 30_000, retry: 1 } },
   });
   const router = createAppRouter(queryClient);
+  signInThrough(router);
   await router.load().catch(() => undefined);
   await nextTask();
   const root = createRoot(document.getElementById("root")!);

@@ -10,14 +10,28 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AccountRouteImport } from './routes/account'
+import { Route as MailboxRouteImport } from './routes/mailbox'
 import { Route as AttemptsIndexRouteImport } from './routes/attempts.index'
 import { Route as AttemptsAttemptIdRouteImport } from './routes/attempts.$attemptId'
 import { Route as GenerateGenerationIdRouteImport } from './routes/generate.$generationId'
 import { Route as ProblemsProblemIdRouteImport } from './routes/problems.$problemId'
+import { Route as SignInIndexRouteImport } from './routes/sign-in.index'
+import { Route as SignInLinkRouteImport } from './routes/sign-in.link'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AccountRoute = AccountRouteImport.update({
+  id: '/account',
+  path: '/account',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MailboxRoute = MailboxRouteImport.update({
+  id: '/mailbox',
+  path: '/mailbox',
   getParentRoute: () => rootRouteImport,
 } as any)
 const AttemptsIndexRoute = AttemptsIndexRouteImport.update({
@@ -40,59 +54,97 @@ const ProblemsProblemIdRoute = ProblemsProblemIdRouteImport.update({
   path: '/problems/$problemId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SignInIndexRoute = SignInIndexRouteImport.update({
+  id: '/sign-in/',
+  path: '/sign-in/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SignInLinkRoute = SignInLinkRouteImport.update({
+  id: '/sign-in/link',
+  path: '/sign-in/link',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/account': typeof AccountRoute
+  '/mailbox': typeof MailboxRoute
   '/attempts/$attemptId': typeof AttemptsAttemptIdRoute
   '/generate/$generationId': typeof GenerateGenerationIdRoute
   '/problems/$problemId': typeof ProblemsProblemIdRoute
+  '/sign-in/link': typeof SignInLinkRoute
   '/attempts/': typeof AttemptsIndexRoute
+  '/sign-in/': typeof SignInIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/account': typeof AccountRoute
+  '/mailbox': typeof MailboxRoute
   '/attempts/$attemptId': typeof AttemptsAttemptIdRoute
   '/generate/$generationId': typeof GenerateGenerationIdRoute
   '/problems/$problemId': typeof ProblemsProblemIdRoute
+  '/sign-in/link': typeof SignInLinkRoute
   '/attempts': typeof AttemptsIndexRoute
+  '/sign-in': typeof SignInIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/account': typeof AccountRoute
+  '/mailbox': typeof MailboxRoute
   '/attempts/$attemptId': typeof AttemptsAttemptIdRoute
   '/generate/$generationId': typeof GenerateGenerationIdRoute
   '/problems/$problemId': typeof ProblemsProblemIdRoute
+  '/sign-in/link': typeof SignInLinkRoute
   '/attempts/': typeof AttemptsIndexRoute
+  '/sign-in/': typeof SignInIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/account'
+    | '/mailbox'
     | '/attempts/$attemptId'
     | '/generate/$generationId'
     | '/problems/$problemId'
+    | '/sign-in/link'
     | '/attempts/'
+    | '/sign-in/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/account'
+    | '/mailbox'
     | '/attempts/$attemptId'
     | '/generate/$generationId'
     | '/problems/$problemId'
+    | '/sign-in/link'
     | '/attempts'
+    | '/sign-in'
   id:
     | '__root__'
     | '/'
+    | '/account'
+    | '/mailbox'
     | '/attempts/$attemptId'
     | '/generate/$generationId'
     | '/problems/$problemId'
+    | '/sign-in/link'
     | '/attempts/'
+    | '/sign-in/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AccountRoute: typeof AccountRoute
+  MailboxRoute: typeof MailboxRoute
   AttemptsAttemptIdRoute: typeof AttemptsAttemptIdRoute
   GenerateGenerationIdRoute: typeof GenerateGenerationIdRoute
   ProblemsProblemIdRoute: typeof ProblemsProblemIdRoute
+  SignInLinkRoute: typeof SignInLinkRoute
   AttemptsIndexRoute: typeof AttemptsIndexRoute
+  SignInIndexRoute: typeof SignInIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -102,6 +154,20 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/account': {
+      id: '/account'
+      path: '/account'
+      fullPath: '/account'
+      preLoaderRoute: typeof AccountRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/mailbox': {
+      id: '/mailbox'
+      path: '/mailbox'
+      fullPath: '/mailbox'
+      preLoaderRoute: typeof MailboxRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/attempts/': {
@@ -132,15 +198,33 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ProblemsProblemIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/sign-in/': {
+      id: '/sign-in/'
+      path: '/sign-in'
+      fullPath: '/sign-in/'
+      preLoaderRoute: typeof SignInIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sign-in/link': {
+      id: '/sign-in/link'
+      path: '/sign-in/link'
+      fullPath: '/sign-in/link'
+      preLoaderRoute: typeof SignInLinkRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AccountRoute: AccountRoute,
+  MailboxRoute: MailboxRoute,
   AttemptsAttemptIdRoute: AttemptsAttemptIdRoute,
   GenerateGenerationIdRoute: GenerateGenerationIdRoute,
   ProblemsProblemIdRoute: ProblemsProblemIdRoute,
+  SignInLinkRoute: SignInLinkRoute,
   AttemptsIndexRoute: AttemptsIndexRoute,
+  SignInIndexRoute: SignInIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -52,13 +52,21 @@ export async function startServer({ timeoutMs = 120_000, env = {} } = {}) {
   const javaHome = process.env.JAVA_HOME;
   const java = javaHome ? join(javaHome, "bin", "java") : "java";
   const log = [];
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Mailed sign-in links point here, not at the server's default http://localhost:<port>, whose
+  // cookies the browser would keep apart from this origin's.
   const child = spawn(java, ["-jar", resolve(jar), `--server.port=${port}`], {
-    env: { ...process.env, IMPROVIEW_DATA_DIR: dataDir, ...robotLimits, ...env },
+    env: {
+      ...process.env,
+      IMPROVIEW_DATA_DIR: dataDir,
+      IMPROVIEW_PUBLIC_URL: baseUrl,
+      ...robotLimits,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (chunk) => log.push(chunk.toString()));
   child.stderr.on("data", (chunk) => log.push(chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(baseUrl, child, timeoutMs);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { signInHref } from "./next-path";
 
 // The schemas this module and the routes' loaders use are wrapped in z.lazy: built on first use,
 // they cost nothing while the entry evaluates (zod construction was half of that, ~20 ms).
@@ -84,16 +85,104 @@ function takeEarly(path: string): Promise<Response> | undefined {
   return early;
 }
 
+// Accounts mode (docs/security.md): every unsafe request echoes the XSRF-TOKEN cookie in
+// X-XSRF-TOKEN. Local mode sets no such cookie, so its requests go out exactly as before.
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const CSRF_COOKIE = "XSRF-TOKEN";
+const CSRF_HEADER = "X-XSRF-TOKEN";
+
+function csrfToken(): string | undefined {
+  if (typeof document === "undefined") return undefined;
+  for (const pair of document.cookie.split(";")) {
+    const at = pair.indexOf("=");
+    if (at >= 0 && pair.slice(0, at).trim() === CSRF_COOKIE) {
+      return decodeURIComponent(pair.slice(at + 1).trim());
+    }
+  }
+  return undefined;
+}
+
+function withCsrf(init: RequestInit): RequestInit {
+  const token = csrfToken();
+  if (token === undefined) return init;
+  return {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), [CSRF_HEADER]: token },
+  };
+}
+
+/** Whether `response` is a problem detail whose `type` is `name` (`…/problems/<name>`). */
+async function isProblem(response: Response, name: string): Promise<boolean> {
+  try {
+    const type = problemDetailSchema.parse(await response.clone().json()).type ?? "";
+    return type === name || type.endsWith(`/${name}`);
+  } catch {
+    return false;
+  }
+}
+
+let signInNeeded: () => void = () => {
+  const here = window.location;
+  window.location.assign(signInHref(here.pathname + here.search + here.hash));
+};
+
+/**
+ * Who sends the user to sign in when a private endpoint answers 401 `unauthenticated`: a full page
+ * load of `/sign-in?next=…` unless the app gives its router's way. Returns the undo.
+ */
+export function onSignInNeeded(handler: () => void): () => void {
+  const previous = signInNeeded;
+  signInNeeded = handler;
+  return () => {
+    signInNeeded = previous;
+  };
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** A 401 is an answer here (`GET /api/me`: nobody is signed in), not a reason to sign in. */
+  allowSignedOut?: boolean;
+}
+
+/**
+ * `fetch` with the CSRF header on unsafe requests. A stale or missing token (403 `csrf`) is renewed
+ * by `GET /api/auth/options` and the request sent once more; a 401 `unauthenticated` sends the user
+ * to sign in. The response is returned either way, for the caller to turn into an error.
+ */
+async function send(
+  path: string,
+  init: RequestInit,
+  options: RequestOptions = {},
+): Promise<Response> {
+  const unsafe = !SAFE_METHODS.has((init.method ?? "GET").toUpperCase());
+  let response = await fetch(path, unsafe ? withCsrf(init) : init);
+  if (unsafe && response.status === 403 && (await isProblem(response, "csrf"))) {
+    await fetch("/api/auth/options", { headers: headers(), signal: init.signal }).catch(
+      () => undefined,
+    );
+    response = await fetch(path, withCsrf(init));
+  }
+  if (
+    response.status === 401 &&
+    !options.allowSignedOut &&
+    (await isProblem(response, "unauthenticated"))
+  ) {
+    signInNeeded();
+  }
+  return response;
+}
+
 /** GETs a JSON resource and validates it with `schema`; errors become {@link ApiError}. */
 export async function getJson<T>(
   path: string,
   schema: z.ZodMiniType<T>,
   signal?: AbortSignal,
+  options: Omit<RequestOptions, "signal"> = {},
 ): Promise<T> {
   const early = takeEarly(path);
   const response =
     (early && (await early.catch(() => undefined))) ||
-    (await fetch(path, { headers: headers(), signal }));
+    (await send(path, { headers: headers(), signal }, options));
   if (!response.ok) {
     throw await toApiError(response);
   }
@@ -114,7 +203,7 @@ export async function postJson<T>(
   schema: z.ZodMiniType<T>,
   options: PostOptions = {},
 ): Promise<T> {
-  const response = await fetch(path, {
+  const response = await send(path, {
     method: "POST",
     headers: headers({ "Content-Type": "application/json", ...options.headers }),
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -125,6 +214,31 @@ export async function postJson<T>(
     throw await toApiError(response);
   }
   return validate(path, schema, await response.json());
+}
+
+/** POSTs `fields` as an HTML form would (`application/x-www-form-urlencoded`), for JSON back. */
+export async function postForm<T>(
+  path: string,
+  fields: Record<string, string>,
+  schema: z.ZodMiniType<T>,
+): Promise<T> {
+  const response = await send(path, {
+    method: "POST",
+    headers: headers({ "Content-Type": "application/x-www-form-urlencoded" }),
+    body: new URLSearchParams(fields).toString(),
+  });
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  return validate(path, schema, await response.json());
+}
+
+/** POSTs without a body to an endpoint that answers with none (`204`). */
+export async function postNoContent(path: string): Promise<void> {
+  const response = await send(path, { method: "POST", headers: headers() });
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
+  AUTH_MODES,
   CATEGORIES,
   CHECK_STATUSES,
   COMPARISON_MODES,
@@ -13,13 +14,16 @@ import {
   GENERATION_STEPS,
   LANGUAGES,
   LLM_PROVIDERS,
+  ROLES,
   SUCCESS_VERDICTS,
   VALIDATION_STATUSES,
   VERDICTS,
   categorySchema,
   checkStatusSchema,
   generationStepSchema,
+  authModeSchema,
   isLanguage,
+  roleSchema,
   verdictSchema,
 } from "./closed-sets";
 
@@ -41,6 +45,10 @@ const generationEnums = {
   GenerationStep: java("generation/GenerationStep.java"),
   GenerationSource: java("generation/GenerationSource.java"),
   LlmProvider: java("generation/LlmProvider.java"),
+};
+const identityEnums = {
+  AuthMode: java("identity/AuthMode.java"),
+  Role: java("identity/Role.java"),
 };
 
 interface Constant {
@@ -144,6 +152,15 @@ describe("the web's closed sets match the server's enums", () => {
     expect(web).toEqual(constants.map((c) => c.id));
   });
 
+  it.each([
+    ["AuthMode", AUTH_MODES],
+    ["Role", ROLES],
+  ] as const)("identity: %s.java's ids, in order", (name, web) => {
+    const constants = enumConstants(identityEnums[name], name);
+    expect(constants.every((c) => c.id !== undefined)).toBe(true);
+    expect(web).toEqual(constants.map((c) => c.id));
+  });
+
   it("the parser sees a constant added to a Java enum", () => {
     const grown = verdictJava.replace("NOT_RUN;", "NOT_RUN,\n  /** New. */\n  SANDBOX_LOST;");
     expect(enumConstants(grown, "Verdict").map((c) => c.name)).toEqual([
@@ -171,6 +188,8 @@ describe("the web's closed sets match the server's enums", () => {
     expect(categorySchema.safeParse("math").success).toBe(false);
     expect(checkStatusSchema.safeParse("PASSED").success).toBe(false);
     expect(generationStepSchema.safeParse("SEARCHING_BANK").success).toBe(false);
+    expect(authModeSchema.safeParse("LOCAL").success).toBe(false);
+    expect(roleSchema.safeParse("ROLE_ADMIN").success).toBe(false);
     expect(isLanguage("python")).toBe(true);
     expect(isLanguage("ruby")).toBe(false);
     expect(isLanguage(undefined)).toBe(false);

@@ -113,6 +113,16 @@ export const LLM_PROVIDERS = ["none", "openai", "xai", "openai-compatible"] as c
 export const llmProviderSchema = z.enum(LLM_PROVIDERS);
 export type LlmProvider = z.infer<typeof llmProviderSchema>;
 
+/** identity/AuthMode.java ids: how the server decides who is asking (docs/security.md). */
+export const AUTH_MODES = ["local", "accounts"] as const;
+export const authModeSchema = z.enum(AUTH_MODES);
+export type AuthMode = z.infer<typeof authModeSchema>;
+
+/** identity/Role.java ids: what an account may do beyond its own data. */
+export const ROLES = ["admin"] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
 // Attempts and submissions (docs/api.md). Not Java enums yet on this side of the merge, so the
 // drift test does not read them; the contract is the source.
 

@@ -17,6 +17,15 @@ export interface ErrorText {
 export function errorText(error: unknown, subject = "page"): ErrorText {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ApiError) {
+    if (error.status === 401) {
+      // Seen only for a moment: the API client is already on its way to the sign-in page.
+      return {
+        title: "Sign in to see this page",
+        advice: "This server keeps each person's work private.",
+        detail: null,
+        retry: false,
+      };
+    }
     if (error.status === 404) {
       return {
         title:

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider, createMemoryHistory, createRouter } from "@tanstack/react-router";
 import { render } from "@testing-library/react";
 import { vi } from "vitest";
+import { signInThrough } from "../lib/router-sign-in";
 import { routeTree } from "../routeTree.gen";
 
 // The whole app on a memory history, against a stubbed server, for route-level tests.
@@ -63,6 +64,8 @@ export function stubServer(problemsStatus = 200) {
   return fetch;
 }
 
+let signedInThrough: (() => void) | undefined;
+
 export async function open(url: string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createRouter({
@@ -70,6 +73,8 @@ export async function open(url: string) {
     context: { queryClient },
     history: createMemoryHistory({ initialEntries: [url] }),
   });
+  signedInThrough?.();
+  signedInThrough = signInThrough(router);
   await router.load();
   render(
     <QueryClientProvider client={queryClient}>

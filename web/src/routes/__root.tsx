@@ -3,6 +3,7 @@ import { Link, Outlet, createRootRouteWithContext } from "@tanstack/react-router
 import type { ReactNode } from "react";
 import { ErrorPanel } from "../components/ui/error-panel";
 import { ThemeToggle } from "../components/ui/theme-toggle";
+import { AccountStatus } from "../features/account/components/account-status";
 import { ApiError } from "../lib/api-client";
 
 export const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -43,7 +44,8 @@ function SiteLayout({ children }: { children: ReactNode }) {
               History
             </Link>
           </nav>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-4">
+            <AccountStatus />
             <ThemeToggle />
           </div>
         </div>
