@@ -25,10 +25,11 @@ record HttpProperties(@DefaultValue MaxBodyBytes maxBodyBytes) {
 
     /** The limit for a request; every endpoint not named has the default. */
     BodyLimit forRequest(String method, String path) {
-      // A submission carries code as a run does, so it has the same limit.
-      if ("POST".equals(method)
-          && ("/api/runs".equals(path)
-              || (path.startsWith("/api/attempts/") && path.endsWith("/submissions")))) {
+      // A submission and a draft carry code as a run does, so they have the same limit.
+      if (("POST".equals(method)
+              && ("/api/runs".equals(path)
+                  || (path.startsWith("/api/attempts/") && path.endsWith("/submissions"))))
+          || ("PUT".equals(method) && path.startsWith("/api/drafts/"))) {
         return new BodyLimit(runs.toBytes(), PREFIX + "runs");
       }
       if ("POST".equals(method) && "/api/problems".equals(path)) {

@@ -19,7 +19,12 @@ public enum RateLimit {
   /** Submissions against the hidden tests by one account. */
   SUBMISSION("submission", 10, Duration.ofMinutes(1), "submissions"),
   /** Problem generations started by one account (the daily quota is counted apart). */
-  GENERATION("generation", 5, Duration.ofMinutes(10), "generations");
+  GENERATION("generation", 5, Duration.ofMinutes(10), "generations"),
+  /**
+   * Draft saves and resets by one account: the page sends one a second at most while typing, the
+   * server does not rely on it.
+   */
+  DRAFT("draft", 120, Duration.ofMinutes(1), "draft saves");
 
   private final String id;
   private final int defaultCapacity;
