@@ -263,3 +263,24 @@ async function toApiError(response: Response): Promise<ApiError> {
     );
   }
 }
+
+/** PATCHes `body` as JSON and validates the JSON answer with `schema`. */
+export async function patchJson<T>(path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T> {
+  const response = await send(path, {
+    method: "PATCH",
+    headers: headers({ "Content-Type": "application/json" }),
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  return validate(path, schema, await response.json());
+}
+
+/** DELETEs a resource whose endpoint answers with no body (`204`). */
+export async function deleteNoContent(path: string): Promise<void> {
+  const response = await send(path, { method: "DELETE", headers: headers() });
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+}

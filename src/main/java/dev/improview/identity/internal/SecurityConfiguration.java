@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,11 +22,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,6 +44,11 @@ class SecurityConfiguration {
 
   static final String MAGIC_LINK_SIGN_IN = "/api/auth/magic-link/sign-in";
 
+  /** Spring Security's passkey endpoints (docs/security.md, "Passkeys"). */
+  static final String PASSKEY_SIGN_IN = "/login/webauthn";
+
+  static final String PASSKEY_REGISTRATION = "/webauthn/register";
+
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
@@ -51,6 +60,7 @@ class SecurityConfiguration {
       JwtProperties jwt,
       BearerFailures bearerFailures,
       Accounts accounts,
+      PasskeyRelyingParty relyingParty,
       Clock clock,
       Environment environment)
       throws Exception {
@@ -98,7 +108,8 @@ class SecurityConfiguration {
                     .authenticationSuccessHandler(signIn)
                     .authenticationFailureHandler(signIn));
     http.addFilterBefore(
-        new SignInRateLimitFilter(java.util.Set.of(MAGIC_LINK_SIGN_IN), limits, responses),
+        new SignInRateLimitFilter(
+            java.util.Set.of(MAGIC_LINK_SIGN_IN, PASSKEY_SIGN_IN), limits, responses),
         CsrfFilter.class);
     if (local) {
       if (jwt.enabled()) {
@@ -113,6 +124,9 @@ class SecurityConfiguration {
     } else {
       http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::bearer))
           .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+      passkeys(http, relyingParty, accounts, signIn);
+      http.addFilterAfter(
+          new PasskeyRegistrationSignInFilter(responses), AnonymousAuthenticationFilter.class);
       bearerTokens(http, jwt, bearerFailures, accounts, clock);
     }
     // With Actuator on its own port (prod: loopback, for metrics), the public port has only
@@ -140,6 +154,10 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/auth/magic-link", MAGIC_LINK_SIGN_IN)
                 .permitAll()
+                // Registering a passkey adds it to the signed-in account (its options endpoint
+                // checks that itself, before this rule).
+                .requestMatchers(PASSKEY_REGISTRATION, PASSKEY_REGISTRATION + "/**")
+                .authenticated()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error")
                 .permitAll()
                 .requestMatchers("/actuator/**")
@@ -155,6 +173,40 @@ class SecurityConfiguration {
                 .anyRequest()
                 .permitAll());
     return http.build();
+  }
+
+  /**
+   * Passkeys (docs/security.md, "Passkeys"): Spring Security's ceremonies with {@link
+   * PasskeyRelyingParty}'s rp id and origins and {@link PasskeyCredentials}' tables. A sign-in ends
+   * as a magic link's does: the account as principal, a new session id, the same 200 or 401 from
+   * {@link SignInHandlers}.
+   */
+  private static void passkeys(
+      HttpSecurity http, PasskeyRelyingParty relyingParty, Accounts accounts, SignInHandlers signIn)
+      throws Exception {
+    http.webAuthn(
+        webAuthn ->
+            webAuthn
+                .rpName(PasskeyRelyingParty.RP_NAME)
+                .disableDefaultRegistrationPage(true)
+                .creationOptionsRepository(new PasskeyCreationOptions())
+                .withObjectPostProcessor(
+                    new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                      @Override
+                      public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationManager(
+                            new ProviderManager(
+                                new PasskeyAuthentication.Provider(relyingParty, accounts)));
+                        var sessions = http.getSharedObject(SessionAuthenticationStrategy.class);
+                        filter.setSessionAuthenticationStrategy(
+                            sessions != null
+                                ? sessions
+                                : new ChangeSessionIdAuthenticationStrategy());
+                        filter.setAuthenticationSuccessHandler(signIn);
+                        filter.setAuthenticationFailureHandler(signIn);
+                        return filter;
+                      }
+                    }));
   }
 
   /**

@@ -1,0 +1,32 @@
+import {
+  startRegistration,
+  type PublicKeyCredentialCreationOptionsJSON,
+} from "@simplewebauthn/browser";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod/mini";
+import { postJson } from "../../../lib/api-client";
+import { registrationBody } from "../model/passkey-ceremony";
+import { PASSKEYS_KEY } from "./passkeys";
+
+const optionsSchema = z.lazy(() =>
+  z.looseObject({ challenge: z.string(), rp: z.object({ id: z.optional(z.string()) }) }),
+);
+const registeredSchema = z.object({ success: z.boolean() });
+
+/**
+ * The registration ceremony (Spring Security's endpoints): `POST /webauthn/register/options`, the
+ * browser creates the passkey, `POST /webauthn/register` stores it under `label`.
+ */
+export function useAddPasskey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (label: string) => {
+      const options = await postJson("/webauthn/register/options", undefined, optionsSchema);
+      const credential = await startRegistration({
+        optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
+      });
+      await postJson("/webauthn/register", registrationBody(credential, label), registeredSchema);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: PASSKEYS_KEY }),
+  });
+}
