@@ -265,7 +265,11 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** PATCHes `body` as JSON and validates the JSON answer with `schema`. */
-export async function patchJson<T>(path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T> {
+export async function patchJson<T>(
+  path: string,
+  body: unknown,
+  schema: z.ZodMiniType<T>,
+): Promise<T> {
   const response = await send(path, {
     method: "PATCH",
     headers: headers({ "Content-Type": "application/json" }),

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
       "improview.execution.prewarm-python=0",
       "improview.execution.prewarm-java=0"
     })
+// Its accounts and links would surprise a class sharing this configuration (FirstAccountTests).
+@DirtiesContext
 class TwoInstancesTests {
 
   static ConfigurableApplicationContext second;
