@@ -7,7 +7,7 @@ import java.util.Optional;
  * submission's code, its full run report). A blob's key is the SHA-256 of its bytes in lower-case
  * hex, so storing the same bytes twice stores them once, and a key names exactly one content. The
  * database keeps the key. {@link FileBlobStore} is the default; an object store (S3) implements the
- * same two calls for the cloud.
+ * same calls for the cloud.
  */
 public interface BlobStore {
 
@@ -18,6 +18,12 @@ public interface BlobStore {
 
   /** The bytes stored under {@code key}, or empty when there are none. */
   Optional<byte[]> get(String key);
+
+  /**
+   * Removes the blob under {@code key}, if there is one. Blobs are shared by content, so the caller
+   * first makes sure nothing else names the key.
+   */
+  void delete(String key);
 
   /** The key {@link #put} gives {@code bytes}: known before (or without) storing them. */
   static String keyOf(byte[] bytes) {

@@ -85,6 +85,18 @@ class FileBlobStore implements BlobStore {
     }
   }
 
+  @Override
+  public void delete(String key) {
+    if (!BlobStore.isKey(key)) {
+      throw new IllegalArgumentException("not a blob key: " + key);
+    }
+    try {
+      Files.deleteIfExists(path(key));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not delete blob " + key + " under " + root, e);
+    }
+  }
+
   private Path path(String key) {
     return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
   }

@@ -75,11 +75,18 @@ class AuditLog {
         .update();
   }
 
-  /** Forgets the account's email in its past events; the events themselves stay. */
-  void forgetEmail(UUID account, String email) {
-    jdbc.sql("update audit_event set email = null where account_id = :account or email = :email")
+  /**
+   * Anonymises the account's past events when it is deleted: its email and the addresses it came
+   * from are forgotten (in its events and in any event naming the email, such as link requests made
+   * before it existed); the events themselves stay.
+   */
+  void forget(UUID account, String email) {
+    jdbc.sql(
+            "update audit_event set email = null, ip = null"
+                + " where account_id = :account or (cast(:email as text) is not null"
+                + " and email = :email)")
         .param("account", account)
-        .param("email", email)
+        .param("email", email, java.sql.Types.VARCHAR)
         .update();
   }
 }
