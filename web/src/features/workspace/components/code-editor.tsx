@@ -29,7 +29,7 @@ import {
 } from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import { diagnosticRange, type ServerDiagnostic } from "../model/diagnostics";
-import { languageNow, loadLanguage, loadVim, vimNow } from "../editor/editor-extensions";
+import { cspNonce, languageNow, loadLanguage, loadVim, vimNow } from "../editor/editor-extensions";
 import { editorTheme } from "../editor/editor-theme";
 import { saveCommand } from "../editor/save-command";
 import type { Language } from "../../../lib/closed-sets";
@@ -106,6 +106,7 @@ export default function CodeEditor({
     EditorState.create({
       doc,
       extensions: [
+        cspNonce(),
         // Vim's keymap must come before the others to see keys first.
         vimCompartment.current.of((withVim && vimNow()) || []),
         Prec.highest(

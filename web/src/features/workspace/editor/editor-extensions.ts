@@ -1,7 +1,28 @@
 import type { Extension } from "@codemirror/state";
-import type { EditorView } from "@codemirror/view";
+import { EditorView } from "@codemirror/view";
 import type { VimAdapter } from "./vim-extras";
 import type { Language } from "../../../lib/closed-sets";
+
+/**
+ * The document's style nonce (the server's CSP allows style elements carrying it, and no others):
+ * CodeMirror puts it on the style element it writes its themes into. The dev server serves the
+ * placeholder, which is not base64, and has no CSP: no nonce then.
+ */
+export function styleNonce(doc: Document = document): string | undefined {
+  const nonce = doc.querySelector<HTMLMetaElement>("meta[property=csp-nonce]")?.nonce;
+  return nonce && /^[A-Za-z0-9+/]+=*$/.test(nonce) ? nonce : undefined;
+}
+
+let nonceExtension: Extension | undefined;
+
+/** CodeMirror's nonce facet, read from the document once: the nonce lasts as long as the page. */
+export function cspNonce(): Extension {
+  if (nonceExtension === undefined) {
+    const nonce = styleNonce();
+    nonceExtension = nonce ? EditorView.cspNonce.of(nonce) : [];
+  }
+  return nonceExtension;
+}
 
 // Each language mode and the Vim keymap is a chunk of its own, fetched only when used: the editor
 // a JavaScript user first sees does not pay for Java, Python or Vim.

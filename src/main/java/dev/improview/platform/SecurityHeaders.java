@@ -5,15 +5,19 @@ import java.util.function.BiConsumer;
 
 /**
  * The security headers every response carries, whoever writes it: our filter, the error page or
- * Tomcat's own error report for a request it could not parse. The CSP allows only our own origin:
- * fonts and scripts are self-hosted, and Swagger UI needs inline styles.
+ * Tomcat's own error report for a request it could not parse. The CSP allows only our own origin
+ * (fonts and scripts are self-hosted) and no inline script anywhere. Inline styles are allowed only
+ * where something needs them: Swagger UI writes them ({@link #SWAGGER_UI_CONTENT_SECURITY_POLICY}),
+ * and the SPA's editor writes {@code <style>} elements that carry the document's nonce ({@link
+ * #documentPolicy}).
  */
 final class SecurityHeaders {
 
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-          + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-          + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  /** Everything but Swagger UI and the SPA's document: no inline styles at all. */
+  static final String CONTENT_SECURITY_POLICY = policy("'self'");
+
+  /** Swagger UI sets style attributes and writes style elements of its own, with no nonce. */
+  static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = policy("'self' 'unsafe-inline'");
 
   /** Sent only on responses to HTTPS requests: a year, subdomains included. */
   static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
@@ -29,8 +33,25 @@ final class SecurityHeaders {
 
   private SecurityHeaders() {}
 
+  /** The SPA's document: style elements that carry this response's nonce, and no others. */
+  static String documentPolicy(String nonce) {
+    return policy("'self' 'nonce-" + nonce + "'");
+  }
+
+  /** The paths Swagger UI's page and its own files are served from. */
+  static boolean isSwaggerUi(String path) {
+    return path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/");
+  }
+
   /** Sets each header through {@code setHeader} (replacing any earlier value). */
   static void apply(BiConsumer<String, String> setHeader) {
     HEADERS.forEach(setHeader);
+  }
+
+  private static String policy(String styleSources) {
+    return "default-src 'self'; script-src 'self'; style-src "
+        + styleSources
+        + "; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+        + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
   }
 }

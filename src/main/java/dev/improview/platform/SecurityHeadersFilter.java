@@ -12,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Security headers ({@link SecurityHeaders}) on every response, error dispatches included, so any
- * CDN in front passes them through unchanged.
+ * CDN in front passes them through unchanged: the CSP chosen by path, and a {@link StyleNonce} for
+ * the SPA's document to take.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -23,6 +24,11 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     SecurityHeaders.apply(response::setHeader);
+    if (SecurityHeaders.isSwaggerUi(request.getRequestURI())) {
+      response.setHeader(
+          "Content-Security-Policy", SecurityHeaders.SWAGGER_UI_CONTENT_SECURITY_POLICY);
+    }
+    StyleNonce.attach(request, response);
     if (request.isSecure()) {
       // Over HTTPS (directly, or behind a proxy whose X-Forwarded-Proto says so): browsers keep
       // to HTTPS for this host from now on.

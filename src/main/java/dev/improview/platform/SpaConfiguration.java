@@ -1,5 +1,6 @@
 package dev.improview.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -11,12 +12,15 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.EncodedResourceResolver;
 import org.springframework.web.servlet.resource.PathResourceResolver;
+import org.springframework.web.servlet.resource.ResourceResolverChain;
 
 /**
  * Serves the single-page app from {@code classpath:/static}: fingerprinted assets are cached for a
  * year (as the Brotli copy the build writes beside each, when the browser accepts br), and any
- * other path that is not a file, nor under a server prefix, falls back to {@code index.html} (never
- * cached) so client-side routes survive a reload.
+ * other path that is not a file, nor under a server prefix, falls back to {@code index.html} so
+ * client-side routes survive a reload. The document is written afresh for each response with its
+ * own {@link StyleNonce} filled in, so it is never cached nor answered 304 (a cached body would
+ * carry a nonce the new response's CSP no longer allows).
  */
 @Configuration(proxyBeanMethods = false)
 class SpaConfiguration implements WebMvcConfigurer {
@@ -24,6 +28,8 @@ class SpaConfiguration implements WebMvcConfigurer {
   /** Paths the server owns, themselves and below: an unknown one is a 404, never the SPA. */
   static final List<String> SERVER_PATHS =
       List.of("api", "actuator", "v3", "swagger-ui", "swagger-ui.html", "assets");
+
+  private static final String INDEX = "static/index.html";
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -38,11 +44,28 @@ class SpaConfiguration implements WebMvcConfigurer {
         .addResourceHandler("/**")
         .addResourceLocations("classpath:/static/")
         .setCacheControl(CacheControl.noCache())
-        .resourceChain(true)
+        // No cache of resolved resources: the document is a new one on every request.
+        .resourceChain(false)
         .addResolver(new SpaFallbackResolver());
   }
 
   private static final class SpaFallbackResolver extends PathResourceResolver {
+    @Override
+    protected Resource resolveResourceInternal(
+        HttpServletRequest request,
+        String requestPath,
+        List<? extends Resource> locations,
+        ResourceResolverChain chain) {
+      var resource = super.resolveResourceInternal(request, requestPath, locations, chain);
+      if (request == null
+          || !(resource instanceof ClassPathResource file)
+          || !file.getPath().equals(INDEX)) {
+        return resource;
+      }
+      var nonce = StyleNonce.of(request);
+      return nonce == null ? resource : SpaDocument.of(file, nonce.value());
+    }
+
     @Override
     protected Resource getResource(String resourcePath, Resource location) throws IOException {
       var requested = location.createRelative(resourcePath);
@@ -54,7 +77,7 @@ class SpaConfiguration implements WebMvcConfigurer {
           || resourcePath.contains(".")) {
         return null;
       }
-      var index = new ClassPathResource("static/index.html");
+      var index = new ClassPathResource(INDEX);
       return index.exists() ? index : null;
     }
   }

@@ -59,6 +59,42 @@ final class Browser {
             .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * Any method, with the CSRF header (and a JSON body when given). An event stream's body is left
+   * unread, as it may stay open; any other body is read whole.
+   */
+  HttpResponse<String> call(String method, String path, String jsonBody) throws Exception {
+    var request =
+        withCsrf(HttpRequest.newBuilder(URI.create(origin + path)))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                jsonBody == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(jsonBody));
+    if (jsonBody != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return http.send(
+        request.build(),
+        info -> {
+          var type = info.headers().firstValue("Content-Type").orElse("");
+          if (type.startsWith("text/event-stream")) {
+            return HttpResponse.BodySubscribers.mapping(
+                HttpResponse.BodySubscribers.ofInputStream(),
+                stream -> {
+                  try {
+                    stream.close();
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                  return "";
+                });
+          }
+          return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+        });
+  }
+
   /** Follows a mailed link the way /sign-in/link does: posts its token. */
   HttpResponse<String> followMagicLink(String link) throws Exception {
     var token = link.substring(link.indexOf("token=") + "token=".length());

@@ -1,0 +1,1 @@
+export const fixture = "a static asset for SecurityHeadersEverywhereTests";
