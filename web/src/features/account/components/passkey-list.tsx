@@ -9,7 +9,12 @@ import { passkeysQuery, type Passkey } from "../api/passkeys";
 import { useRemovePasskey } from "../api/remove-passkey";
 import { useRenamePasskey } from "../api/rename-passkey";
 import { deviceName } from "../model/device-name";
-import { ceremonyErrorText, labelProblem, MAX_LABEL_LENGTH } from "../model/passkey-ceremony";
+import {
+  ceremonyErrorText,
+  isCancelled,
+  labelProblem,
+  MAX_LABEL_LENGTH,
+} from "../model/passkey-ceremony";
 
 const field = "h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2.5 text-sm";
 
@@ -93,9 +98,11 @@ export function PasskeyList() {
           onAdded={(label) => setNotice(`Added the passkey “${label}”.`)}
         />
       )}
-      <p role="status" className="mt-3 text-sm text-ink-muted empty:hidden">
-        {notice}
-      </p>
+      {notice && (
+        <p role="status" className="mt-3 text-sm text-ink-muted">
+          {notice}
+        </p>
+      )}
       <Dialog
         open={removing !== null}
         onClose={() => setRemoving(null)}
