@@ -189,7 +189,7 @@ describe("sign-in", () => {
       "Sign in with a passkey",
       "Sign in with an email link",
     ]);
-    expect(within(ways[0]).getByRole("button", { name: "Sign in with a passkey" })).toBeTruthy();
+    expect(within(ways[0]!).getByRole("button", { name: "Sign in with a passkey" })).toBeTruthy();
   });
 
   it("a passkey signs in and goes to next, with the account in the header", async () => {

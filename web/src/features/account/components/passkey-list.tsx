@@ -18,13 +18,6 @@ import {
 
 const field = "h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2.5 text-sm";
 
-/** The user closed the browser's prompt or let it time out: their choice, not a failure. */
-export function isCancelled(error: unknown): boolean {
-  return (
-    error instanceof Error && (error.name === "NotAllowedError" || error.name === "AbortError")
-  );
-}
-
 /**
  * The account page's passkeys: list, add (the registration ceremony), rename inline and remove
  * after a confirmation. A browser without WebAuthn can still rename and remove, not add.
