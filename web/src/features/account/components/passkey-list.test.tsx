@@ -62,7 +62,11 @@ function server(keys = [laptop], { listStatus = 200 } = {}) {
       return listStatus === 200 ? json(stored) : problem(listStatus, "Database unavailable.");
     }
     if (path === "/webauthn/register/options") {
-      return json({ challenge: "Y2g", rp: { id: "localhost", name: "Improview" } });
+      return json({
+        challenge: "Y2g",
+        rp: { id: "localhost", name: "Improview" },
+        user: { id: "dQ", name: "ada@example.org", displayName: "ada@example.org" },
+      });
     }
     if (path === "/webauthn/register") {
       const body = JSON.parse(String(init!.body)) as { publicKey: { label: string } };
@@ -133,6 +137,13 @@ describe("PasskeyList", () => {
     fireEvent.click(screen.getByRole("button", { name: "Create passkey" }));
     await waitFor(() => expect(rows()).toEqual([expect.stringMatching(/^Test key/)]));
     expect(screen.getByText("Added the passkey “Test key”.").getAttribute("role")).toBe("status");
+    expect(webauthn.startRegistration).toHaveBeenCalledWith({
+      optionsJSON: expect.objectContaining({
+        challenge: "Y2g",
+        rp: { id: "localhost", name: "Improview" },
+        user: { id: "dQ", name: "ada@example.org", displayName: "ada@example.org" },
+      }),
+    });
     const [, init] = fetch.mock.calls.find(([path]) => path === "/webauthn/register")!;
     expect(JSON.parse(String(init!.body))).toMatchObject({
       publicKey: { label: "Test key", credential: { id: "bmV3" } },
