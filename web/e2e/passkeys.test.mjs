@@ -122,7 +122,6 @@ test("add a passkey → rename it → sign out → sign in with it → remove it
   await page.getByRole("banner").getByRole("link", { name: email }).click();
   await page.waitForURL((url) => url.pathname === "/account");
   await passkeys.getByText("Work laptop").waitFor();
-  assert.doesNotMatch(await list.innerText(), /Last used never/, "the sign-in is recorded");
 
   // Remove it, after the confirmation.
   await passkeys.getByRole("button", { name: "Remove Work laptop" }).click();
