@@ -23,6 +23,9 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": "http://localhost:8080",
+      // Spring Security's passkey ceremonies live outside /api (docs/security.md, "Passkeys").
+      "/webauthn": "http://localhost:8080",
+      "/login/webauthn": "http://localhost:8080",
       "/actuator": "http://localhost:8080",
     },
   },

@@ -44,15 +44,19 @@ const robotLimits = Object.fromEntries(
   ]),
 );
 
-/** Starts the jar; returns its base URL, its captured log and a stop function. */
-export async function startServer({ timeoutMs = 120_000, env = {} } = {}) {
+/**
+ * Starts the jar; returns its base URL, its captured log and a stop function. `host` names the
+ * server in its base URL: WebAuthn refuses an IP address as the rp id, so a passkey test passes
+ * "localhost".
+ */
+export async function startServer({ timeoutMs = 120_000, env = {}, host = "127.0.0.1" } = {}) {
   if (!jar) throw new Error("IMPROVIEW_JAR is not set: run the browser tests through Maven");
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "improview-e2e-"));
   const javaHome = process.env.JAVA_HOME;
   const java = javaHome ? join(javaHome, "bin", "java") : "java";
   const log = [];
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${host}:${port}`;
   // Mailed sign-in links point here, not at the server's default http://localhost:<port>, whose
   // cookies the browser would keep apart from this origin's.
   const child = spawn(java, ["-jar", resolve(jar), `--server.port=${port}`], {

@@ -1,12 +1,22 @@
-import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { open } from "./-test-app";
+
+// The authenticator is the edge of the world: the library that talks to it answers as told.
+const webauthn = vi.hoisted(() => ({
+  browserSupportsWebAuthn: vi.fn(() => true),
+  startRegistration: vi.fn(),
+  startAuthentication: vi.fn(),
+}));
+vi.mock("@simplewebauthn/browser", () => webauthn);
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+  webauthn.startAuthentication.mockReset();
+  webauthn.browserSupportsWebAuthn.mockReturnValue(true);
 });
 
 const json = (body: unknown, status = 200) =>
@@ -19,8 +29,25 @@ const problem = (status: number, type: string, detail: string) =>
 
 const account = { id: "7f1c0e3a-2b1d-4c55-9a0e-1d2b3c4d5e6f", email: "ada@example.org", roles: [] };
 
-/** An accounts-mode server: nobody is signed in until a token is posted; `tokens` are valid once. */
-function accountsServer({ devMailbox = true, tokens = ["good"], signedInAlready = false } = {}) {
+const assertion = {
+  id: "a2V5",
+  rawId: "a2V5",
+  type: "public-key",
+  response: { authenticatorData: "YQ", clientDataJSON: "Yw", signature: "cw", userHandle: "dQ" },
+  clientExtensionResults: {},
+  authenticatorAttachment: "platform",
+};
+
+/**
+ * An accounts-mode server: nobody is signed in until a token is posted (`tokens` are valid once)
+ * or a passkey assertion for one of `passkeys` is.
+ */
+function accountsServer({
+  devMailbox = true,
+  tokens = ["good"],
+  signedInAlready = false,
+  passkeys = ["a2V5"],
+} = {}) {
   let signedIn = signedInAlready;
   const unused = new Set(tokens);
   const fetch = vi.fn(async (path: string, init?: RequestInit) => {
@@ -41,6 +68,22 @@ function accountsServer({ devMailbox = true, tokens = ["good"], signedInAlready 
       signedIn = true;
       return json(account);
     }
+    if (path === "/webauthn/authenticate/options" && method === "POST") {
+      return json({ challenge: "Y2g", rpId: "localhost", userVerification: "preferred" });
+    }
+    if (path === "/login/webauthn" && method === "POST") {
+      const { id } = JSON.parse(String(init!.body)) as { id: string };
+      if (!passkeys.includes(id)) {
+        return problem(
+          401,
+          "sign-in-failed",
+          "That passkey did not sign you in. Try again, or ask for an email link.",
+        );
+      }
+      signedIn = true;
+      return json(account);
+    }
+    if (path === "/api/account/passkeys") return json([]);
     if (path.startsWith("/api/auth/sign-out") && method === "POST") {
       if (!signedIn) return problem(401, "unauthenticated", "Sign in first.");
       signedIn = false;
@@ -138,6 +181,60 @@ describe("sign-in", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/"));
   });
 
+  it("offers a passkey first, then the email link", async () => {
+    accountsServer();
+    await open("/sign-in");
+    const ways = await screen.findAllByRole("region");
+    expect(ways.map((way) => way.getAttribute("aria-label"))).toEqual([
+      "Sign in with a passkey",
+      "Sign in with an email link",
+    ]);
+    expect(within(ways[0]!).getByRole("button", { name: "Sign in with a passkey" })).toBeTruthy();
+  });
+
+  it("a passkey signs in and goes to next, with the account in the header", async () => {
+    const fetch = accountsServer();
+    webauthn.startAuthentication.mockResolvedValue(assertion);
+    const router = await open("/sign-in?next=%2Fattempts");
+    fireEvent.click(await screen.findByRole("button", { name: "Sign in with a passkey" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/attempts"));
+    expect(posts(fetch)).toEqual(["/webauthn/authenticate/options", "/login/webauthn"]);
+    expect(webauthn.startAuthentication).toHaveBeenCalledWith({
+      optionsJSON: expect.objectContaining({ challenge: "Y2g", rpId: "localhost" }),
+    });
+    expect(await screen.findByRole("link", { name: "ada@example.org" })).toBeTruthy();
+  });
+
+  it("a refused passkey says so and stays signed out; a closed prompt is only a notice", async () => {
+    accountsServer({ passkeys: [] });
+    webauthn.startAuthentication.mockResolvedValue(assertion);
+    const router = await open("/sign-in");
+    const button = await screen.findByRole("button", { name: "Sign in with a passkey" });
+    fireEvent.click(button);
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "That passkey did not sign you in. Try again, or ask for an email link.",
+    );
+    expect(router.state.location.pathname).toBe("/sign-in");
+
+    webauthn.startAuthentication.mockRejectedValue(
+      Object.assign(new Error("The operation either timed out or was not allowed."), {
+        name: "NotAllowedError",
+      }),
+    );
+    fireEvent.click(button);
+    await screen.findByText("No passkey was used: the request was cancelled or timed out.");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("without WebAuthn the page says so and keeps the email link", async () => {
+    webauthn.browserSupportsWebAuthn.mockReturnValue(false);
+    accountsServer();
+    await open("/sign-in");
+    await screen.findByText(/This browser cannot use passkeys/);
+    expect(screen.queryByRole("button", { name: "Sign in with a passkey" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Email me a link" })).toBeTruthy();
+  });
+
   it("shows a Sign in link in the header when signed out, nothing new in local mode", async () => {
     accountsServer();
     await open("/sign-in");
@@ -173,6 +270,13 @@ describe("sign-in", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/sign-in"));
     expect(posts(fetch)).toEqual([endpoint]);
     await screen.findByRole("textbox", { name: "Email" });
+  });
+
+  it("the account page has a Passkeys section in accounts mode", async () => {
+    accountsServer({ signedInAlready: true });
+    await open("/account");
+    await screen.findByRole("heading", { level: 2, name: "Passkeys" });
+    await screen.findByText("No passkeys yet: add one to sign in without email.");
   });
 
   it("the account page sends a signed-out user to sign in first", async () => {

@@ -6,6 +6,7 @@ import { ErrorPanel } from "../components/ui/error-panel";
 import { authOptionsQuery } from "../features/account/api/auth-options";
 import { meQuery } from "../features/account/api/me";
 import { useSignOut } from "../features/account/api/sign-out";
+import { PasskeyList } from "../features/account/components/passkey-list";
 
 export const Route = createFileRoute("/account")({
   loader: async ({ context }) => {
@@ -65,6 +66,7 @@ function AccountPage() {
           )}
         </dd>
       </dl>
+      {options.mode === "accounts" && <PasskeyList />}
       {options.mode === "local" ? (
         <p className="mt-8 text-sm text-ink-muted">
           This server runs in local mode: nobody signs in, so there is nothing to sign out of.

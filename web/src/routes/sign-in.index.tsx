@@ -1,12 +1,13 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Link, createFileRoute } from "@tanstack/react-router";
+import { Link, createFileRoute, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { z } from "zod/mini";
 import { ErrorPanel } from "../components/ui/error-panel";
 import { authOptionsQuery } from "../features/account/api/auth-options";
 import { meQuery } from "../features/account/api/me";
 import { EmailLinkForm } from "../features/account/components/email-link-form";
-import { rememberNext } from "../features/account/model/pending-next";
+import { PasskeySignIn } from "../features/account/components/passkey-sign-in";
+import { rememberNext, takeNext } from "../features/account/model/pending-next";
 import { safeNext } from "../lib/next-path";
 
 // `next` is whoever made the link's choice: only a path on this site is kept (lib/next-path.ts).
@@ -52,7 +53,9 @@ function Page({ children }: { children: ReactNode }) {
 }
 
 function SignInPage() {
-  const { next = "/" } = Route.useSearch();
+  const search = Route.useSearch();
+  const { next = "/" } = search;
+  const navigate = useNavigate();
   const { data: options } = useSuspenseQuery(authOptionsQuery);
   const { data: me } = useSuspenseQuery(meQuery);
 
@@ -91,9 +94,16 @@ function SignInPage() {
       <p className="mt-1 text-sm text-ink-muted">
         Your attempts and history stay with your account.
       </p>
-      {/* The ways to sign in, in the order docs/UX.md gives them. Passkeys (issue 14) go first,
-          as their own section above this one; the email link then stays as the second way. */}
+      {/* The ways to sign in, in the order docs/UX.md gives them: a passkey, then an email link. */}
       <div className="mt-6 flex flex-col gap-6">
+        <section
+          aria-label="Sign in with a passkey"
+          className="rounded-lg border border-line bg-surface p-4"
+        >
+          <PasskeySignIn
+            onSignedIn={() => void navigate({ href: takeNext(search.next), replace: true })}
+          />
+        </section>
         <section
           aria-label="Sign in with an email link"
           className="rounded-lg border border-line bg-surface p-4"

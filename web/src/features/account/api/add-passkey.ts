@@ -8,8 +8,13 @@ import { postJson } from "../../../lib/api-client";
 import { registrationBody } from "../model/passkey-ceremony";
 import { PASSKEYS_KEY } from "./passkeys";
 
+// Loose all the way down: the browser needs every member the server sent (rp.name above all), and
+// a plain object would strip the ones not named here.
 const optionsSchema = z.lazy(() =>
-  z.looseObject({ challenge: z.string(), rp: z.object({ id: z.optional(z.string()) }) }),
+  z.looseObject({
+    challenge: z.string(),
+    rp: z.looseObject({ id: z.optional(z.string()), name: z.string() }),
+  }),
 );
 const registeredSchema = z.object({ success: z.boolean() });
 

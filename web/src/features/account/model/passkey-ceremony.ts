@@ -55,6 +55,13 @@ export function labelProblem(label: string): string | undefined {
   return undefined;
 }
 
+/** The user closed the browser's prompt or let it time out: their choice, not a failure. */
+export function isCancelled(error: unknown): boolean {
+  return (
+    error instanceof Error && (error.name === "NotAllowedError" || error.name === "AbortError")
+  );
+}
+
 /**
  * A sentence for a failed ceremony. The browser's own errors (as `@simplewebauthn/browser` passes
  * them on, by name) say what happened: the user closed the prompt, or the authenticator already
@@ -62,7 +69,7 @@ export function labelProblem(label: string): string | undefined {
  */
 export function ceremonyErrorText(error: unknown, during: "registration" | "sign-in"): string {
   const name = error instanceof Error ? error.name : "";
-  if (name === "NotAllowedError" || name === "AbortError") {
+  if (isCancelled(error)) {
     return during === "registration"
       ? "No passkey was created: the request was cancelled or timed out."
       : "No passkey was used: the request was cancelled or timed out.";
