@@ -6,6 +6,7 @@ import { ErrorPanel } from "../components/ui/error-panel";
 import { authOptionsQuery } from "../features/account/api/auth-options";
 import { meQuery } from "../features/account/api/me";
 import { useSignOut } from "../features/account/api/sign-out";
+import { YourData } from "../features/account/components/your-data";
 
 export const Route = createFileRoute("/account")({
   loader: async ({ context }) => {
@@ -92,6 +93,7 @@ function AccountPage() {
           )}
         </section>
       )}
+      <YourData mode={options.mode} email={me.email} />
     </Page>
   );
 }
