@@ -35,6 +35,10 @@ const markdownPayloads = [
   `[md entity](jav&#x61;script&#58;window.__xss='md-entity')`,
   `![md image](x" onerror="window.__xss='md-image')`,
 ];
+// Markdown reads character references (CommonMark), so there the entity payload reads decoded: as
+// text still, never as a tag. Raw HTML, code and output show exactly what was written.
+const inMarkdown = (payload) =>
+  payload.startsWith("&lt;") ? payload.replace("&lt;", "<").replace("&gt;", ">") : payload;
 const all = payloads.join(" ") + " " + markdownPayloads.join(" ");
 
 const reference = template.solutions.python;
@@ -46,7 +50,11 @@ const problem = {
   title: `XSS ${payloads[0]} ${payloads[1]}`,
   statement: `The statement. ${all}\n\n${payloads.join("\n\n")}`,
   hints: template.hints.map((hint, i) => `${hint} ${payloads[i % payloads.length]} ${all}`),
-  constraints: [...template.constraints, `No script: ${all}`],
+  constraints: [
+    ...template.constraints,
+    `No script: ${payloads.join(" ")}`,
+    `No link: ${markdownPayloads.join(" ")}`,
+  ],
   examples: template.examples.map((example) => ({ ...example, explanation: `Why: ${all}` })),
   solutions: {
     ...template.solutions,
@@ -156,7 +164,7 @@ test("script payloads in every field of a problem and in a run's output stay tex
   await description.getByText("Why:").first().waitFor();
   const described = await description.innerText();
   for (const payload of payloads) {
-    assert.ok(described.includes(payload), `the statement shows ${payload} as text`);
+    assert.ok(described.includes(inMarkdown(payload)), `the statement shows ${payload} as text`);
   }
   assert.ok(described.includes("No script:"), "the constraint shows");
   assert.deepEqual(await dangerous(page.locator("body")), [], "statement");
@@ -170,7 +178,9 @@ test("script payloads in every field of a problem and in a run's output stay tex
   const revealed = page.getByRole("list", { name: "Revealed hints" }).getByRole("listitem");
   await revealed.nth(problem.hints.length - 1).waitFor();
   const hintText = (await revealed.allInnerTexts()).join("\n");
-  for (const payload of payloads) assert.ok(hintText.includes(payload), `a hint shows ${payload}`);
+  for (const payload of payloads) {
+    assert.ok(hintText.includes(inMarkdown(payload)), `a hint shows ${payload}`);
+  }
   assert.deepEqual(await dangerous(page.locator("body")), [], "hints");
 
   // The example solution: its code (highlighted) and its explanation.
@@ -187,6 +197,7 @@ test("script payloads in every field of a problem and in a run's output stay tex
   assert.deepEqual(await dangerous(page.locator("body")), [], "solution");
 
   // A run whose every test prints the payloads to stdout and stderr; every result opened.
+  await page.getByRole("tab", { name: "Description" }).click();
   await replaceCode(page, printing);
   const run = page.getByRole("button", { name: "Run public tests" });
   await run.click();
@@ -197,7 +208,7 @@ test("script payloads in every field of a problem and in a run's output stay tex
   assert.equal(count, template.publicTests.length);
   for (let i = 0; i < count; i++) {
     await cases.nth(i).click();
-    const panel = page.getByRole("tabpanel").filter({ hasText: "Stdout" });
+    const panel = page.locator("#case-panel");
     await panel.getByText("Stderr").waitFor();
     const shown = await panel.innerText();
     for (const payload of payloads) {
