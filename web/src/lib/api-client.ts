@@ -281,9 +281,18 @@ export async function patchJson<T>(
   return validate(path, schema, await response.json());
 }
 
-/** DELETEs a resource whose endpoint answers with no body (`204`). */
-export async function deleteNoContent(path: string): Promise<void> {
-  const response = await send(path, { method: "DELETE", headers: headers() });
+/** DELETEs a resource whose endpoint answers with no body (`204`); `body`, if any, goes as JSON. */
+export async function deleteNoContent(path: string, body?: unknown): Promise<void> {
+  const response = await send(
+    path,
+    body === undefined
+      ? { method: "DELETE", headers: headers() }
+      : {
+          method: "DELETE",
+          headers: headers({ "Content-Type": "application/json" }),
+          body: JSON.stringify(body),
+        },
+  );
   if (!response.ok) {
     throw await toApiError(response);
   }

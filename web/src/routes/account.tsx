@@ -7,6 +7,7 @@ import { authOptionsQuery } from "../features/account/api/auth-options";
 import { meQuery } from "../features/account/api/me";
 import { useSignOut } from "../features/account/api/sign-out";
 import { PasskeyList } from "../features/account/components/passkey-list";
+import { YourData } from "../features/account/components/your-data";
 
 export const Route = createFileRoute("/account")({
   loader: async ({ context }) => {
@@ -94,6 +95,7 @@ function AccountPage() {
           )}
         </section>
       )}
+      <YourData mode={options.mode} email={me.email} />
     </Page>
   );
 }

@@ -13,6 +13,7 @@ import { problemMarks } from "../features/attempts/model/problem-marks";
 import { generatorQuery } from "../features/generation/api/generator";
 import { GeneratorPanel } from "../features/generation/components/generator-panel";
 import { PracticeHeading } from "./-practice-heading";
+import { AccountDeletedNotice } from "../features/account/components/account-deleted-notice";
 
 // Solved/attempted marks: the latest 100 attempts are enough for a mark per problem.
 const marksQuery = attemptsQuery({ size: 100 });
@@ -54,6 +55,7 @@ function PracticePage() {
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <PracticeHeading />
+      <AccountDeletedNotice />
       <GeneratorPanel labels={catalog} />
       <ContinueRow />
       <section

@@ -5,6 +5,7 @@ import { z } from "zod/mini";
 import { ErrorPanel } from "../components/ui/error-panel";
 import { authOptionsQuery } from "../features/account/api/auth-options";
 import { meQuery } from "../features/account/api/me";
+import { AccountDeletedNotice } from "../features/account/components/account-deleted-notice";
 import { EmailLinkForm } from "../features/account/components/email-link-form";
 import { PasskeySignIn } from "../features/account/components/passkey-sign-in";
 import { rememberNext, takeNext } from "../features/account/model/pending-next";
@@ -47,6 +48,7 @@ function Page({ children }: { children: ReactNode }) {
   return (
     <div className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
+      <AccountDeletedNotice />
       {children}
     </div>
   );
