@@ -103,7 +103,10 @@ describe("your data", () => {
     server({ exportWith: () => problem(503, "busy", "The database is busy.") });
     await open("/account");
     fireEvent.click(await screen.findByRole("button", { name: "Download my data" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("The database is busy.");
+    const alerts = await screen.findAllByRole("alert");
+    expect(alerts.map((a) => a.textContent)).toContain(
+      "Could not download your data: The database is busy.",
+    );
   });
 
   it("deletes only once the email is typed, then lands on /sign-in with a notice", async () => {
