@@ -53,7 +53,13 @@ final class SandboxRuns {
     return identities;
   }
 
-  /** True while one of these processes (same pid, same start time) lives and is not a zombie. */
+  /**
+   * True while one of these processes (same pid, same start time) lives, is not a zombie and is not
+   * inside its exit. The kernel flags a task PF_EXITING when it enters do_exit, from which it never
+   * returns to its own code; bubblewrap's init can be seen there just after close(), still waiting
+   * in the pid namespace's teardown for the last of its children to be released (it left
+   * cgroup.procs before the server looked, killed by its parent-death signal).
+   */
   static boolean stillRunning(Map<Long, Long> identities) {
     return identities.entrySet().stream()
         .anyMatch(
@@ -62,9 +68,13 @@ final class SandboxRuns {
               return fields.length > 19
                   && Long.parseLong(fields[19]) == e.getValue()
                   && !fields[0].equals("Z")
-                  && !fields[0].equals("X");
+                  && !fields[0].equals("X")
+                  && (Long.parseLong(fields[6]) & PF_EXITING) == 0;
             });
   }
+
+  /** include/linux/sched.h; field 9 of /proc/<pid>/stat holds the task's flags. */
+  private static final long PF_EXITING = 0x4;
 
   /** The fields of /proc/<pid>/stat after the command name ([0] is the state); empty when gone. */
   private static String[] statFields(long pid) {
